@@ -1,0 +1,11 @@
+namespace FakeRooms.Domain;
+
+/// <summary>Account-level limits the domain enforces.</summary>
+internal sealed record DomainOptions
+{
+    /// <summary>In-progress rooms an account may hold; past it a create fails with 53119. Null: no limit.</summary>
+    public int? MaxInProgressRooms { get; init; }
+
+    /// <summary>When set, <c>LargeRoom=true</c> group rooms may hold this many participants (else 50).</summary>
+    public int? LargeRoomMaxParticipants { get; init; }
+}

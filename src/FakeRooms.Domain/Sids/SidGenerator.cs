@@ -1,0 +1,39 @@
+using System.Security.Cryptography;
+using System.Text;
+using Bogus;
+
+namespace FakeRooms.Domain.Sids;
+
+/// <summary>
+/// Twilio SIDs (two letters + 32 lowercase hex digits; real SIDs in issues use lowercase, FACTS §1.2) from a seeded
+/// Bogus randomizer. The same seed and the same sequence of calls give the same SIDs.
+/// </summary>
+internal sealed class SidGenerator
+{
+    private readonly Randomizer _random;
+    private readonly Lock _gate = new();
+
+    public SidGenerator(int seed) => _random = new Randomizer(seed);
+
+    /// <summary>A generator whose seed mixes <paramref name="seed"/> with a name, stable across processes.</summary>
+    public static SidGenerator For(int seed, string scope) => new(DeriveSeed(seed, scope));
+
+    public string Next(string prefix) => prefix + Hex(16);
+
+    /// <summary>32 lowercase hex characters, e.g. an auth token.</summary>
+    public string Token() => Hex(16);
+
+    private string Hex(int bytes)
+    {
+        lock (_gate)
+            return Convert.ToHexStringLower(_random.Bytes(bytes));
+    }
+
+    /// <summary>Stable (unlike string.GetHashCode) mix of a seed and a name.</summary>
+    public static int DeriveSeed(int seed, string scope)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes($"{seed}:{scope}"), hash);
+        return BitConverter.ToInt32(hash);
+    }
+}

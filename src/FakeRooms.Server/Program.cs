@@ -1,0 +1,3 @@
+using FakeRooms.Server;
+
+return await ServerCommand.RunAsync(args, Console.Out, Console.Error);

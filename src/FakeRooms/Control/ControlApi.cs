@@ -1,0 +1,68 @@
+using FakeRooms.Domain.Errors;
+using FakeRooms.Http;
+using FakeRooms.Wire;
+using Newtonsoft.Json;
+
+namespace FakeRooms.Control;
+
+/// <summary>
+/// The fake's own API under <c>/__fakerooms/</c>, for tests and tools in any language: health, reset, the clock.
+/// It needs no Twilio credentials and is not journaled.
+/// </summary>
+internal static class ControlApi
+{
+    public static void Register(RouteTable routes)
+    {
+        routes.Add("GET", "/__fakerooms/health", Operation.Control, Health, control: true);
+        routes.Add("POST", "/__fakerooms/reset", Operation.Control, Reset, control: true);
+        routes.Add("GET", "/__fakerooms/clock", Operation.Control, GetClock, control: true);
+        routes.Add("POST", "/__fakerooms/clock/advance", Operation.Control, AdvanceClock, control: true);
+    }
+
+    private static HttpResult Health(RequestContext ctx) => new(200, JsonText.Write(w =>
+    {
+        w.WriteStartObject();
+        w.Prop("status", "ok");
+        w.Prop("account_sid", ctx.Server.AccountSid);
+        w.Prop("url", ctx.Server.Url);
+        w.Prop("clock", ctx.Server.Clock.UtcNow);
+        w.WriteEndObject();
+    }));
+
+    /// <summary>Resets everything, or one account with form field <c>AccountSid</c>.</summary>
+    private static HttpResult Reset(RequestContext ctx)
+    {
+        if (ctx.Request.Form.First("AccountSid") is { Length: > 0 } account)
+            ctx.Server.Reset(account);
+        else
+            ctx.Server.Reset();
+        return new HttpResult(200, JsonText.Write(w => { w.WriteStartObject(); w.Prop("reset", true); w.WriteEndObject(); }));
+    }
+
+    private static HttpResult GetClock(RequestContext ctx) => ClockBody(ctx);
+
+    /// <summary>Advances a manual clock by form field <c>Seconds</c> (a whole or decimal number, not negative).</summary>
+    private static HttpResult AdvanceClock(RequestContext ctx)
+    {
+        var raw = ctx.Request.Form.First("Seconds") ?? ctx.Request.Query.First("Seconds");
+        if (string.IsNullOrEmpty(raw))
+            throw new TwilioErrorException(TwilioErrors.MissingParameter("Seconds"));
+        if (!double.TryParse(raw, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) ||
+            seconds < 0 || double.IsNaN(seconds) || seconds > TimeSpan.FromDays(3650).TotalSeconds)
+            throw new TwilioErrorException(TwilioErrors.InvalidParameter("Seconds", raw));
+        if (!ctx.Server.Clock.IsManual)
+            throw new TwilioErrorException(new TwilioError(20001, 400, "The clock is not manual: start the server with --clock manual"));
+        ctx.Server.Clock.Advance(TimeSpan.FromSeconds(seconds));
+        return ClockBody(ctx);
+    }
+
+    private static HttpResult ClockBody(RequestContext ctx) => new(200, JsonText.Write(w =>
+    {
+        w.WriteStartObject();
+        w.WritePropertyName("now");
+        w.WriteValue(ctx.Server.Clock.UtcNow.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        w.Prop("manual", ctx.Server.Clock.IsManual);
+        w.WriteEndObject();
+    }));
+
+}

@@ -1,0 +1,56 @@
+using FakeRooms.Domain;
+using FakeRooms.Domain.Time;
+
+namespace FakeRooms;
+
+/// <summary>
+/// The fake's clock. Room timeouts, participant limits and every timestamp follow it. Moving it runs every timed
+/// event that falls due, in time order, and returns once the state has settled; nothing sleeps.
+/// </summary>
+public sealed class FakeRoomsClock
+{
+    private readonly TimeProvider _provider;
+    private readonly ManualTimeProvider? _manual;
+    private readonly Action _settle;
+
+    internal FakeRoomsClock(TimeProvider provider, Action settle)
+    {
+        _provider = provider;
+        _manual = provider as ManualTimeProvider;
+        _settle = settle;
+    }
+
+    /// <summary>The time on the fake's clock.</summary>
+    public DateTimeOffset UtcNow => _provider.GetUtcNow();
+
+    /// <summary>True when only <see cref="Advance"/> and <see cref="SetUtcNow"/> move the clock.</summary>
+    public bool IsManual => _manual is not null;
+
+    internal TimeProvider Provider => _provider;
+
+    /// <summary>Moves the clock forward and runs every event that falls due.</summary>
+    /// <exception cref="InvalidOperationException">The fake runs on an external clock.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="by"/> is negative.</exception>
+    public DateTimeOffset Advance(TimeSpan by)
+    {
+        var now = Manual().Advance(by);
+        _settle();
+        return now;
+    }
+
+    /// <summary>Sets the clock to a later time and runs every event that falls due.</summary>
+    /// <exception cref="InvalidOperationException">The fake runs on an external clock.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is earlier than now.</exception>
+    public void SetUtcNow(DateTimeOffset value)
+    {
+        Manual().SetUtcNow(value);
+        _settle();
+    }
+
+    /// <summary>Runs every event that is due now (useful with an external clock such as a FakeTimeProvider).</summary>
+    public void Settle() => _settle();
+
+    private ManualTimeProvider Manual() =>
+        _manual ?? throw new InvalidOperationException(
+            "This fake runs on an external TimeProvider; move that clock instead (FakeRoomsOptions.TimeProvider).");
+}

@@ -1,0 +1,63 @@
+namespace FakeRooms;
+
+/// <summary>Settings of a <see cref="FakeRoomsServer"/>. Every member has a usable default.</summary>
+public sealed class FakeRoomsOptions
+{
+    /// <summary>
+    /// The account SID the fake accepts (<see cref="AuthMode.Strict"/>) and owns the default rooms. Default: a
+    /// realistic <c>AC...</c> SID derived from <see cref="Seed"/>.
+    /// </summary>
+    public string? AccountSid { get; set; }
+
+    /// <summary>The account's auth token; also the key that signs status callbacks. Default: derived from <see cref="Seed"/>.</summary>
+    public string? AuthToken { get; set; }
+
+    /// <summary>API keys (<c>SK...</c> SID to secret) accepted for the default account, as Twilio accepts API keys.</summary>
+    public IDictionary<string, string> ApiKeys { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Seed of every generated SID and token. The same seed and start time give byte-identical responses.</summary>
+    public int Seed { get; set; } = 1;
+
+    /// <summary>
+    /// The time the fake's manual clock starts at. Default: the system time when the server starts, truncated to
+    /// whole seconds. Ignored when <see cref="TimeProvider"/> is set.
+    /// </summary>
+    public DateTimeOffset? StartTime { get; set; }
+
+    /// <summary>
+    /// A clock to use instead of the fake's own manual clock (for example <see cref="System.TimeProvider.System"/> for a real
+    /// clock). When set, <see cref="FakeRoomsServer.Clock"/> cannot be moved by hand.
+    /// </summary>
+    public TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>How credentials are checked. Default: <see cref="AuthMode.Strict"/>.</summary>
+    public AuthMode AuthMode { get; set; } = AuthMode.Strict;
+
+    /// <summary>Which create-room rules apply. Default: <see cref="ValidationProfile.Strict"/>.</summary>
+    public ValidationProfile Validation { get; set; } = ValidationProfile.Strict;
+
+    /// <summary>
+    /// The base URL written into <c>url</c>, <c>links</c> and paging URLs. Default (null): the scheme and host the
+    /// request came to, so clients that follow <c>next_page_url</c> verbatim come back to the fake. Set
+    /// <c>https://video.twilio.com</c> to emit Twilio's own URLs.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>The address to listen on. Default: 127.0.0.1 (loopback only).</summary>
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>The port to listen on; 0 picks a free port. Default: 0.</summary>
+    public int Port { get; set; }
+
+    /// <summary>How many calls the journal keeps; older ones are dropped first. Default: 10,000.</summary>
+    public int JournalCapacity { get; set; } = 10_000;
+
+    /// <summary>In-progress rooms one account may hold; past it a create answers 53119. Default: 10,000.</summary>
+    public int? MaxInProgressRoomsPerAccount { get; set; } = 10_000;
+
+    /// <summary>When set, group rooms created with <c>LargeRoom=true</c> may hold up to this many participants.</summary>
+    public int? LargeRoomMaxParticipants { get; set; }
+
+    /// <summary>Largest request body accepted, in bytes; larger ones answer 413 with code 20413. Default: 1 MiB.</summary>
+    public int MaxRequestBodyBytes { get; set; } = 1 << 20;
+}

@@ -1,0 +1,186 @@
+using System.Collections.Concurrent;
+using FakeRooms.Domain;
+using FakeRooms.Domain.Sids;
+using FakeRooms.Domain.Time;
+using FakeRooms.Events;
+using FakeRooms.Hosting;
+using FakeRooms.Http;
+using FakeRooms.Journal;
+using Twilio.Clients;
+
+namespace FakeRooms;
+
+/// <summary>
+/// A running fake of Twilio's Programmable Video Rooms REST API (<c>https://video.twilio.com/v1/Rooms...</c>),
+/// listening on loopback. Start one per test fixture (or per assembly) and point the official SDK at it with
+/// <see cref="CreateTwilioClient()"/>.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var fake = await FakeRoomsServer.StartAsync();
+/// var room = await RoomResource.CreateAsync(uniqueName: "standup", client: fake.CreateTwilioClient());
+/// </code>
+/// </example>
+public sealed class FakeRoomsServer : IAsyncDisposable, IDisposable
+{
+    private readonly WireMockHost _host;
+    private readonly ConcurrentDictionary<string, string> _tokens = new(StringComparer.Ordinal);
+    private readonly ITimer? _ticker;
+    private readonly ConcurrentQueue<Exception> _bugs = new();
+    private int _disposed;
+
+    private FakeRoomsServer(FakeRoomsOptions options)
+    {
+        Options = options;
+        var seeds = new SidGenerator(options.Seed);
+        AccountSid = options.AccountSid ?? seeds.Next("AC");
+        AuthToken = options.AuthToken ?? seeds.Token();
+        _tokens[AccountSid] = AuthToken;
+
+        // No ambient time: the manual clock starts where the options say, or at the system time truncated to seconds.
+        var provider = options.TimeProvider ?? new ManualTimeProvider(options.StartTime ?? TruncateToSeconds(TimeProvider.System.GetUtcNow()));
+        Events = new EventHub();
+        Backend = new VideoBackend(provider, options.Seed, Events, new DomainOptions
+        {
+            MaxInProgressRooms = options.MaxInProgressRoomsPerAccount,
+            LargeRoomMaxParticipants = options.LargeRoomMaxParticipants,
+        });
+        Clock = new FakeRoomsClock(provider, Backend.Settle);
+        Calls = new CallJournal(options.JournalCapacity);
+        Rooms = new SimulatedRooms(this, AccountSid);
+
+        Routes = new RouteTable();
+        Dispatcher = new Dispatcher(this, Routes);
+        _host = new WireMockHost(options.Host, options.Port, Routes, Dispatcher);
+        Url = _host.Url;
+        Port = _host.Port;
+
+        // An external clock (the system clock, a FakeTimeProvider) ticks timeouts through its own timer.
+        if (options.TimeProvider is { } external)
+            _ticker = external.CreateTimer(_ => Backend.Settle(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>Starts a fake on a free loopback port.</summary>
+    /// <param name="configure">Changes to the default <see cref="FakeRoomsOptions"/>.</param>
+    public static FakeRoomsServer Start(Action<FakeRoomsOptions>? configure = null)
+    {
+        var options = new FakeRoomsOptions();
+        configure?.Invoke(options);
+        return new FakeRoomsServer(options);
+    }
+
+    /// <summary>Starts a fake on a free loopback port without blocking the caller's thread.</summary>
+    /// <param name="configure">Changes to the default <see cref="FakeRoomsOptions"/>.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static Task<FakeRoomsServer> StartAsync(Action<FakeRoomsOptions>? configure = null, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Start(configure), cancellationToken);
+
+    /// <summary>The base URL the fake listens on, e.g. <c>http://127.0.0.1:51234</c>.</summary>
+    public string Url { get; }
+
+    /// <summary>The port the fake listens on.</summary>
+    public int Port { get; }
+
+    /// <summary>The default account's SID (<c>AC...</c>).</summary>
+    public string AccountSid { get; }
+
+    /// <summary>The default account's auth token; it also signs status callbacks.</summary>
+    public string AuthToken { get; }
+
+    /// <summary>The fake's clock: move it to make timeouts fire.</summary>
+    public FakeRoomsClock Clock { get; }
+
+    /// <summary>Every call the fake answered (bounded; see <see cref="FakeRoomsOptions.JournalCapacity"/>).</summary>
+    public CallJournal Calls { get; }
+
+    /// <summary>The default account's rooms, and simulated participants joining them.</summary>
+    public SimulatedRooms Rooms { get; }
+
+    /// <summary>The options the fake runs with (do not change them after start).</summary>
+    public FakeRoomsOptions Options { get; }
+
+    internal VideoBackend Backend { get; }
+
+    internal EventHub Events { get; }
+
+    internal RouteTable Routes { get; }
+
+    internal Dispatcher Dispatcher { get; }
+
+    /// <summary>The rooms of another account (in <see cref="AuthMode.AnyAccount"/> mode each account is isolated).</summary>
+    public SimulatedRooms RoomsOf(string accountSid) => accountSid == AccountSid ? Rooms : new SimulatedRooms(this, accountSid);
+
+    /// <summary>Forgets every room, participant and recorded call. The clock keeps its time.</summary>
+    public void Reset()
+    {
+        Backend.Reset();
+        Calls.Clear();
+        Resetting?.Invoke(null);
+    }
+
+    /// <summary>Forgets one account's rooms and calls; other accounts are untouched.</summary>
+    public void Reset(string accountSid)
+    {
+        Backend.Reset(accountSid);
+        Calls.ForAccount(accountSid).Clear();
+        Resetting?.Invoke(accountSid);
+    }
+
+    /// <summary>Raised by <see cref="Reset()"/> (null) and <see cref="Reset(string)"/> (the account), for add-ons.</summary>
+    internal event Action<string?>? Resetting;
+
+    /// <summary>
+    /// The official Twilio SDK's client, authenticated as the default account and wired to this fake. Use it as the
+    /// <c>client:</c> argument of any resource call, or with <c>TwilioClient.SetRestClient</c> (after <c>Init</c>).
+    /// </summary>
+    public TwilioRestClient CreateTwilioClient() => CreateTwilioClient(AccountSid, AuthToken);
+
+    /// <summary>A Twilio SDK client for other credentials (an API key, or another account in AnyAccount mode).</summary>
+    /// <param name="username">Account SID or API key SID.</param>
+    /// <param name="password">Auth token or API key secret.</param>
+    /// <param name="accountSid">The account, when <paramref name="username"/> is an API key.</param>
+    public TwilioRestClient CreateTwilioClient(string username, string password, string? accountSid = null) =>
+        FakeRoomsClient.CreateTwilioClient(Url, username, password, accountSid);
+
+    /// <summary>
+    /// A handler that sends requests for <c>https://video.twilio.com/...</c> (and regional Video hosts) to this fake,
+    /// for any HTTP client. Other hosts pass through.
+    /// </summary>
+    public HttpMessageHandler CreateHttpMessageHandler() => FakeRoomsClient.CreateHttpMessageHandler(Url);
+
+    /// <summary>Exceptions the fake hit while answering (each answered 500); empty unless the fake has a bug.</summary>
+    public IReadOnlyCollection<Exception> InternalErrors => _bugs.ToArray();
+
+    /// <summary>The auth token of an account (the one its requests used, in AnyAccount mode), to sign callbacks.</summary>
+    internal string? TokenOf(string accountSid) => _tokens.GetValueOrDefault(accountSid);
+
+    internal void RememberToken(string accountSid, string token) => _tokens[accountSid] = token;
+
+    internal void ReportBug(Exception exception)
+    {
+        _bugs.Enqueue(exception);
+        while (_bugs.Count > 100 && _bugs.TryDequeue(out _)) { }
+    }
+
+    /// <summary>The base of <c>url</c>, <c>links</c> and paging URLs for a request.</summary>
+    internal string BaseUrlFor(HttpRequestData request) => (Options.PublicBaseUrl ?? request.Origin).TrimEnd('/');
+
+    /// <summary>Stops listening.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            return;
+        _ticker?.Dispose();
+        _host.Dispose();
+    }
+
+    /// <summary>Stops listening.</summary>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static DateTimeOffset TruncateToSeconds(DateTimeOffset value) =>
+        new(value.UtcTicks - value.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+}

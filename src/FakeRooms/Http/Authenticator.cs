@@ -1,0 +1,52 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using FakeRooms.Domain.Errors;
+
+namespace FakeRooms.Http;
+
+/// <summary>
+/// HTTP Basic authentication as Twilio does it (FACTS §7): the account SID and auth token, or an API key SID and its
+/// secret. Video URLs carry no account, so the credentials alone decide it.
+/// </summary>
+internal sealed partial class Authenticator(FakeRoomsServer server)
+{
+    [GeneratedRegex("^AC[0-9a-fA-F]{32}$")]
+    private static partial Regex AccountSidPattern();
+
+    /// <summary>The account the request acts for, or the 20003 error to answer with.</summary>
+    public string Authenticate(string? authorization)
+    {
+        if (string.IsNullOrEmpty(authorization))
+            throw new TwilioErrorException(TwilioErrors.NoCredentials);
+        if (!authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+            throw new TwilioErrorException(TwilioErrors.Authenticate);
+        string decoded;
+        try
+        {
+            decoded = Encoding.UTF8.GetString(Convert.FromBase64String(authorization[6..].Trim()));
+        }
+        catch (FormatException)
+        {
+            throw new TwilioErrorException(TwilioErrors.Authenticate);
+        }
+        var colon = decoded.IndexOf(':');
+        if (colon <= 0)
+            throw new TwilioErrorException(TwilioErrors.Authenticate);
+        var user = decoded[..colon];
+        var password = decoded[(colon + 1)..];
+        if (password.Length == 0)
+            throw new TwilioErrorException(TwilioErrors.Authenticate);
+
+        var options = server.Options;
+        if (options.ApiKeys.TryGetValue(user, out var secret))
+            return secret == password ? server.AccountSid : throw new TwilioErrorException(TwilioErrors.Authenticate);
+        if (user == server.AccountSid)
+            return password == server.AuthToken ? user : throw new TwilioErrorException(TwilioErrors.Authenticate);
+        if (options.AuthMode == AuthMode.AnyAccount && AccountSidPattern().IsMatch(user))
+        {
+            server.RememberToken(user, password);
+            return user;
+        }
+        throw new TwilioErrorException(TwilioErrors.Authenticate);
+    }
+}

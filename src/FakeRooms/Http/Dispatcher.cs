@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using FakeRooms.Domain.Errors;
+using FakeRooms.Journal;
+using FakeRooms.Wire;
+
+namespace FakeRooms.Http;
+
+/// <summary>
+/// Every request passes here: route, authenticate, run the handler, turn the domain's Twilio errors into Twilio's
+/// error JSON, record the call. It is the only place that catches the domain's exception, and the only place that
+/// writes the journal. Any other exception is a bug in the fake and answers 500 with Twilio's error JSON.
+/// </summary>
+internal sealed class Dispatcher(FakeRoomsServer server, RouteTable routes)
+{
+    private readonly Authenticator _auth = new(server);
+
+    public HttpResult Handle(HttpRequestData request, Route? route = null)
+    {
+        var started = Stopwatch.GetTimestamp();
+        Dictionary<string, string>? parameters = null;
+        var pathKnown = true;
+        if (route is null || !route.TryMatch(request.Segments, out parameters))
+            route = routes.Match(request.Method, request.Segments, out parameters, out pathKnown);
+
+        var context = new RequestContext(request, parameters ?? new Dictionary<string, string>(0), server, server.BaseUrlFor(request));
+        HttpResult result;
+        try
+        {
+            if (request.Segments is [ControlPrefix, ..])
+                result = route?.Handler(context) ?? throw new TwilioErrorException(pathKnown
+                    ? TwilioErrors.MethodNotAllowed()
+                    : TwilioErrors.NotFound(request.RawPath));
+            else
+            {
+                if (request.BodyLength > server.Options.MaxRequestBodyBytes)
+                    throw new TwilioErrorException(TwilioErrors.PayloadTooLarge);
+                context.AccountSid = _auth.Authenticate(request.Authorization);
+                result = route is null
+                    ? throw new TwilioErrorException(pathKnown
+                        ? TwilioErrors.MethodNotAllowed()
+                        : TwilioErrors.NotFound(ResourcePath(request.RawPath)))
+                    : route.Handler(context);
+            }
+        }
+        catch (TwilioErrorException e)
+        {
+            result = ErrorResult(e.Error);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            server.ReportBug(e);
+            result = ErrorResult(TwilioErrors.InternalServerError);
+        }
+
+        // The control API is the test's own channel, not the app's traffic: it is not journaled.
+        if (request.Segments is not [ControlPrefix, ..])
+            Record(request, route, context, result, Stopwatch.GetElapsedTime(started));
+        return result;
+    }
+
+    /// <summary>The first path segment of the fake's own control API.</summary>
+    public const string ControlPrefix = "__fakerooms";
+
+    public static HttpResult ErrorResult(TwilioError error)
+    {
+        var result = new HttpResult(error.HttpStatus, TwilioJson.Error(error)) { Error = error };
+        // Real 401s carry WWW-Authenticate: Basic realm="Twilio API" (FACTS §7).
+        return error.HttpStatus == 401
+            ? result with { Headers = [new("WWW-Authenticate", "Basic realm=\"Twilio API\"")] }
+            : result;
+    }
+
+    /// <summary>Twilio's 404 message names the path without the version: "/Rooms/RM71" (FACTS §1.4).</summary>
+    private static string ResourcePath(string rawPath)
+    {
+        var path = Uri.UnescapeDataString(rawPath);
+        return path.StartsWith("/v1/", StringComparison.Ordinal) ? path[3..] : path;
+    }
+
+    private void Record(HttpRequestData request, Route? route, RequestContext context, HttpResult result, TimeSpan elapsed)
+    {
+        server.Calls.Add(sequence => new CallRecord
+        {
+            Sequence = sequence,
+            Time = server.Clock.UtcNow,
+            AccountSid = context.AccountSid,
+            Operation = route?.Operation ?? Operation.Unknown,
+            Method = request.Method,
+            Path = request.RawPath,
+            PathParameters = context.Parameters,
+            Query = request.Query.ToDictionary(),
+            Form = request.Form.ToDictionary(),
+            ContentType = request.ContentType,
+            HadNonFormBody = request.HasNonFormBody,
+            IgnoredParameters = context.IgnoredParameters,
+            StatusCode = result.Status,
+            ErrorCode = result.Error?.Code,
+            ErrorMessage = result.Error?.Message,
+            Room = result.Room,
+            Elapsed = elapsed,
+        });
+    }
+}

@@ -1,0 +1,136 @@
+using FakeRooms.Domain.Errors;
+using FakeRooms.Domain.Participants;
+using FakeRooms.Domain.Rooms;
+using FakeRooms.Validation;
+using FakeRooms.Wire;
+
+namespace FakeRooms.Http.Handlers;
+
+/// <summary>
+/// Participants and their tracks (spec paths under /v1/Rooms/{RoomSid}/Participants). {RoomSid} takes a room SID or
+/// the name of an in-progress room; participant {Sid} a PA SID or a connected identity (docs participants).
+/// </summary>
+internal static class ParticipantsHandler
+{
+    private static readonly IReadOnlySet<string> ReadParameters = new HashSet<string>(StringComparer.Ordinal)
+        { "Status", "Identity", "DateCreatedAfter", "DateCreatedBefore", "PageSize", "Page", "PageToken" };
+
+    private static readonly IReadOnlySet<string> PageParameters = new HashSet<string>(StringComparer.Ordinal)
+        { "PageSize", "Page", "PageToken" };
+
+    private static readonly IReadOnlySet<string> UpdateParameters = new HashSet<string>(StringComparer.Ordinal) { "Status" };
+
+    public static HttpResult Read(RequestContext ctx)
+    {
+        var query = ctx.Request.Query;
+        ctx.IgnoredParameters = query.NamesNotIn(ReadParameters);
+        ParticipantStatus? status = null;
+        if (Values.Text(query, "Status") is { } rawStatus)
+        {
+            if (!WireNames.TryParticipantStatus(rawStatus, out var parsed))
+                throw new TwilioErrorException(TwilioErrors.InvalidParameter("Status", rawStatus));
+            status = parsed;
+        }
+        var after = Values.Date(query, "DateCreatedAfter");
+        var before = Values.Date(query, "DateCreatedBefore");
+        var paging = PageRequest.Parse(query);
+        var roomId = ctx.Path("RoomSid");
+        var store = ctx.Store;
+        var room = store.Get(roomId);
+        var page = store.ListParticipants(roomId, new ParticipantQuery
+        {
+            Status = status,
+            Identity = Values.Text(query, "Identity"),
+            CreatedOnOrAfter = after,
+            CreatedBefore = before,
+            PageSize = paging.PageSize,
+            Cursor = paging.Cursor,
+        });
+        var baseUrl = ctx.BaseUrl;
+        var meta = paging.Meta(baseUrl, $"/v1/Rooms/{room.Sid}/Participants",
+            RoomsHandler.Filters(query, "Status", "Identity", "DateCreatedAfter", "DateCreatedBefore"), page);
+        return new HttpResult(200, TwilioJson.Page("participants", page.Items, (w, p) => TwilioJson.WriteParticipant(w, p, baseUrl), meta)) { Room = room };
+    }
+
+    public static HttpResult Fetch(RequestContext ctx)
+    {
+        ctx.IgnoredParameters = ctx.Request.Query.NamesNotIn(RoomsHandler.Empty);
+        var participant = ctx.Store.GetParticipant(ctx.Path("RoomSid"), ctx.Path("Sid"));
+        return new HttpResult(200, JsonText.Write(w => TwilioJson.WriteParticipant(w, participant, ctx.BaseUrl)));
+    }
+
+    /// <summary>Kicks a participant: <c>Status=disconnected</c> (docs: "Kick/Remove Participant from a Room"); 202.</summary>
+    public static HttpResult Update(RequestContext ctx)
+    {
+        var form = ctx.Request.Form;
+        ctx.IgnoredParameters = form.NamesNotIn(UpdateParameters);
+        var store = ctx.Store;
+        var roomId = ctx.Path("RoomSid");
+        var participant = store.GetParticipant(roomId, ctx.Path("Sid"));
+        var status = Values.Text(form, "Status") ?? throw new TwilioErrorException(TwilioErrors.MissingParameter("Status"));
+        if (!WireNames.TryParticipantStatus(status, out var parsed) || parsed != ParticipantStatus.Disconnected)
+            throw new TwilioErrorException(TwilioErrors.InvalidParameter("Status", status));
+        participant = store.Disconnect(roomId, participant.Sid);
+        return new HttpResult(202, JsonText.Write(w => TwilioJson.WriteParticipant(w, participant, ctx.BaseUrl)));
+    }
+
+    /// <summary>Anonymize takes no body and answers 200 with the anonymize schema (spec).</summary>
+    public static HttpResult Anonymize(RequestContext ctx)
+    {
+        ctx.IgnoredParameters = ctx.Request.Form.NamesNotIn(RoomsHandler.Empty);
+        var participant = ctx.Store.Anonymize(ctx.Path("RoomSid"), ctx.Path("Sid"));
+        return new HttpResult(200, JsonText.Write(w => TwilioJson.WriteAnonymize(w, participant, ctx.BaseUrl)));
+    }
+
+    public static HttpResult ReadPublished(RequestContext ctx)
+    {
+        var (roomId, participant, paging) = TrackListContext(ctx);
+        var tracks = ctx.Store.PublishedTracks(roomId, participant.Sid);
+        var page = Paging.Page(tracks, static t => (t.DateCreated, t.Sequence), static t => t, paging.PageSize, paging.Cursor);
+        var baseUrl = ctx.BaseUrl;
+        var meta = paging.Meta(baseUrl, $"/v1/Rooms/{participant.RoomSid}/Participants/{participant.Sid}/PublishedTracks", [], page);
+        return new HttpResult(200, TwilioJson.Page("published_tracks", page.Items, (w, t) => TwilioJson.WritePublishedTrack(w, t, baseUrl), meta));
+    }
+
+    /// <summary>A published track by MT SID or by name (docs: {TrackNameOrSid}).</summary>
+    public static HttpResult FetchPublished(RequestContext ctx)
+    {
+        ctx.IgnoredParameters = ctx.Request.Query.NamesNotIn(RoomsHandler.Empty);
+        var roomId = ctx.Path("RoomSid");
+        var participant = ctx.Store.GetParticipant(roomId, ctx.Path("ParticipantSid"));
+        var id = ctx.Path("Sid");
+        var track = ctx.Store.PublishedTracks(roomId, participant.Sid).FirstOrDefault(t => t.Sid == id || t.Name == id)
+                    ?? throw new TwilioErrorException(TwilioErrors.NotFound($"/Rooms/{roomId}/Participants/{ctx.Path("ParticipantSid")}/PublishedTracks/{id}"));
+        return new HttpResult(200, JsonText.Write(w => TwilioJson.WritePublishedTrack(w, track, ctx.BaseUrl)));
+    }
+
+    public static HttpResult ReadSubscribed(RequestContext ctx)
+    {
+        var (roomId, participant, paging) = TrackListContext(ctx);
+        var tracks = ctx.Store.SubscribedTracks(roomId, participant.Sid);
+        var page = Paging.Page(tracks, static t => (t.DateCreated, t.Sequence), static t => t, paging.PageSize, paging.Cursor);
+        var baseUrl = ctx.BaseUrl;
+        var meta = paging.Meta(baseUrl, $"/v1/Rooms/{participant.RoomSid}/Participants/{participant.Sid}/SubscribedTracks", [], page);
+        return new HttpResult(200, TwilioJson.Page("subscribed_tracks", page.Items, (w, t) => TwilioJson.WriteSubscribedTrack(w, t, baseUrl), meta));
+    }
+
+    public static HttpResult FetchSubscribed(RequestContext ctx)
+    {
+        ctx.IgnoredParameters = ctx.Request.Query.NamesNotIn(RoomsHandler.Empty);
+        var roomId = ctx.Path("RoomSid");
+        var participant = ctx.Store.GetParticipant(roomId, ctx.Path("ParticipantSid"));
+        var id = ctx.Path("Sid");
+        var track = ctx.Store.SubscribedTracks(roomId, participant.Sid).FirstOrDefault(t => t.Sid == id)
+                    ?? throw new TwilioErrorException(TwilioErrors.NotFound($"/Rooms/{roomId}/Participants/{ctx.Path("ParticipantSid")}/SubscribedTracks/{id}"));
+        return new HttpResult(200, JsonText.Write(w => TwilioJson.WriteSubscribedTrack(w, track, ctx.BaseUrl)));
+    }
+
+    private static (string RoomId, Participant Participant, PageRequest Paging) TrackListContext(RequestContext ctx)
+    {
+        var query = ctx.Request.Query;
+        ctx.IgnoredParameters = query.NamesNotIn(PageParameters);
+        var paging = PageRequest.Parse(query);
+        var roomId = ctx.Path("RoomSid");
+        return (roomId, ctx.Store.GetParticipant(roomId, ctx.Path("ParticipantSid")), paging);
+    }
+}

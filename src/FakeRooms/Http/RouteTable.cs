@@ -1,0 +1,53 @@
+using FakeRooms.Http.Handlers;
+
+namespace FakeRooms.Http;
+
+/// <summary>
+/// The one route table: every Twilio path the fake serves and every control path, each with its operation and
+/// handler. The WireMock mappings, 404/405 answers and the control API's OpenAPI document are all made from it.
+/// </summary>
+internal sealed class RouteTable
+{
+    private readonly List<Route> _routes = [];
+
+    public RouteTable()
+    {
+        Add("POST", "/v1/Rooms", Operation.CreateRoom, RoomsHandler.Create);
+        Add("GET", "/v1/Rooms", Operation.ReadRoom, RoomsHandler.Read);
+        Add("GET", "/v1/Rooms/{Sid}", Operation.FetchRoom, RoomsHandler.Fetch);
+        Add("POST", "/v1/Rooms/{Sid}", Operation.UpdateRoom, RoomsHandler.Update);
+        Add("GET", "/v1/Rooms/{RoomSid}/Participants", Operation.ReadParticipant, ParticipantsHandler.Read);
+        Add("GET", "/v1/Rooms/{RoomSid}/Participants/{Sid}", Operation.FetchParticipant, ParticipantsHandler.Fetch);
+        Add("POST", "/v1/Rooms/{RoomSid}/Participants/{Sid}", Operation.UpdateParticipant, ParticipantsHandler.Update);
+        Add("POST", "/v1/Rooms/{RoomSid}/Participants/{Sid}/Anonymize", Operation.AnonymizeParticipant, ParticipantsHandler.Anonymize);
+        Add("GET", "/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/PublishedTracks", Operation.ReadPublishedTrack, ParticipantsHandler.ReadPublished);
+        Add("GET", "/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/PublishedTracks/{Sid}", Operation.FetchPublishedTrack, ParticipantsHandler.FetchPublished);
+        Add("GET", "/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribedTracks", Operation.ReadSubscribedTrack, ParticipantsHandler.ReadSubscribed);
+        Add("GET", "/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribedTracks/{Sid}", Operation.FetchSubscribedTrack, ParticipantsHandler.FetchSubscribed);
+        Control.ControlApi.Register(this);
+    }
+
+    public IReadOnlyList<Route> Routes => _routes;
+
+    public void Add(string method, string template, Operation operation, Func<RequestContext, HttpResult> handler, bool control = false) =>
+        _routes.Add(new Route(method, template, operation, handler, control));
+
+    /// <summary>Finds the route for a method and path; <paramref name="pathKnown"/> tells 405 from 404.</summary>
+    public Route? Match(string method, IReadOnlyList<string> segments, out Dictionary<string, string> parameters, out bool pathKnown)
+    {
+        pathKnown = false;
+        parameters = null!;
+        foreach (var route in _routes)
+        {
+            if (!route.TryMatch(segments, out var found))
+                continue;
+            pathKnown = true;
+            if (route.Method == method)
+            {
+                parameters = found;
+                return route;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,119 @@
+namespace FakeRooms.Journal;
+
+/// <summary>
+/// The bounded record of every call the fake answered: the newest <see cref="Capacity"/> calls are kept, older ones
+/// dropped, so a long-running server does not grow. Safe to read while requests arrive.
+/// </summary>
+public sealed class CallJournal : IReadOnlyList<CallRecord>
+{
+    private readonly Lock _gate = new();
+    private readonly CallRecord?[] _ring;
+    private long _total;
+    private readonly string? _accountFilter;
+    private readonly CallJournal? _source;
+
+    internal CallJournal(int capacity)
+    {
+        if (capacity < 0)
+            throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "The journal capacity cannot be negative.");
+        _ring = new CallRecord?[capacity];
+    }
+
+    private CallJournal(CallJournal source, string accountSid)
+    {
+        _source = source;
+        _accountFilter = accountSid;
+        _ring = [];
+    }
+
+    /// <summary>The most calls kept.</summary>
+    public int Capacity => _source?.Capacity ?? _ring.Length;
+
+    /// <summary>Calls recorded since the start (or the last clear), including those already dropped.</summary>
+    public long TotalRecorded
+    {
+        get
+        {
+            if (_source is not null) return Snapshot().Count;
+            lock (_gate) return _total;
+        }
+    }
+
+    /// <summary>The number of calls kept now.</summary>
+    public int Count => Snapshot().Count;
+
+    /// <summary>The call at a position, oldest first.</summary>
+    public CallRecord this[int index] => Snapshot()[index];
+
+    /// <summary>Only the calls of one account (for tests sharing a server in <see cref="AuthMode.AnyAccount"/>).</summary>
+    public CallJournal ForAccount(string accountSid) => new(_source ?? this, accountSid);
+
+    /// <summary>A copy of the kept calls, oldest first.</summary>
+    public IReadOnlyList<CallRecord> Snapshot()
+    {
+        if (_source is not null)
+            return _source.Snapshot().Where(c => c.AccountSid == _accountFilter).ToList();
+        lock (_gate)
+            return SnapshotLocked();
+    }
+
+    private List<CallRecord> SnapshotLocked()
+    {
+        var kept = (int)Math.Min(_total, _ring.Length);
+        var result = new List<CallRecord>(kept);
+        for (var i = _total - kept; i < _total; i++)
+            result.Add(_ring[i % _ring.Length]!);
+        return result;
+    }
+
+    /// <summary>The kept calls of one operation, oldest first.</summary>
+    public IReadOnlyList<CallRecord> Of(Operation operation) => Snapshot().Where(c => c.Operation == operation).ToList();
+
+    /// <summary>Forgets every call (of this account only, on an account view).</summary>
+    public void Clear()
+    {
+        if (_source is not null)
+        {
+            _source.RemoveAccount(_accountFilter!);
+            return;
+        }
+        lock (_gate)
+        {
+            Array.Clear(_ring);
+            _total = 0;
+        }
+    }
+
+    /// <inheritdoc />
+    public IEnumerator<CallRecord> GetEnumerator() => Snapshot().GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    internal long Add(Func<long, CallRecord> create)
+    {
+        if (_ring.Length == 0)
+        {
+            lock (_gate)
+                return ++_total;
+        }
+        lock (_gate)
+        {
+            var sequence = _total + 1;
+            _ring[_total % _ring.Length] = create(sequence);
+            _total = sequence;
+            return sequence;
+        }
+    }
+
+    private void RemoveAccount(string accountSid)
+    {
+        lock (_gate)
+        {
+            var kept = SnapshotLocked().Where(c => c.AccountSid != accountSid).ToList();
+            Array.Clear(_ring);
+            _total = 0;
+            foreach (var call in kept)
+                _ring[_total++ % _ring.Length] = call;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using FakeRooms.Domain.Rooms;
+
+namespace FakeRooms.Journal;
+
+/// <summary>One request the fake received and how it answered.</summary>
+public sealed record CallRecord
+{
+    /// <summary>Position in the journal since the server started (never reused, survives trimming).</summary>
+    public long Sequence { get; init; }
+
+    /// <summary>When the call arrived, on the fake's clock.</summary>
+    public DateTimeOffset Time { get; init; }
+
+    /// <summary>The account the credentials resolved to; null when authentication failed or for control calls.</summary>
+    public string? AccountSid { get; init; }
+
+    /// <summary>The operation the route table matched.</summary>
+    public Operation Operation { get; init; }
+
+    /// <summary>HTTP method.</summary>
+    public required string Method { get; init; }
+
+    /// <summary>The path as sent.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>Path parameters by their spec names (<c>Sid</c>, <c>RoomSid</c>...), decoded.</summary>
+    public IReadOnlyDictionary<string, string> PathParameters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Query parameters, decoded, repeated names kept.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Query { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Form body parameters, decoded, repeated names kept (empty for non-form bodies).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Form { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>The request's Content-Type header.</summary>
+    public string? ContentType { get; init; }
+
+    /// <summary>True when a body came with a content type other than form-urlencoded; Twilio ignores such bodies.</summary>
+    public bool HadNonFormBody { get; init; }
+
+    /// <summary>Parameters the operation does not know, which Twilio silently ignores (misspellings, wrong case).</summary>
+    public IReadOnlyList<string> IgnoredParameters { get; init; } = [];
+
+    /// <summary>The HTTP status answered.</summary>
+    public int StatusCode { get; init; }
+
+    /// <summary>The Twilio error code answered, or null on success.</summary>
+    public int? ErrorCode { get; init; }
+
+    /// <summary>The Twilio error message answered, or null on success.</summary>
+    public string? ErrorMessage { get; init; }
+
+    /// <summary>The room the call created, fetched or changed, as it was right after the call.</summary>
+    public Room? Room { get; init; }
+
+    /// <summary>What a fault rule did to this call instead of the normal answer, or null.</summary>
+    public string? InjectedFault { get; init; }
+
+    /// <summary>How long the fake took to answer.</summary>
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>True for 2xx answers.</summary>
+    public bool Succeeded => StatusCode is >= 200 and < 300;
+
+    /// <summary>A form value, or null when not sent (the first one when repeated).</summary>
+    public string? FormValue(string name) => Form.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+
+    /// <summary>A query value, or null when not sent.</summary>
+    public string? QueryValue(string name) => Query.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"{Operation} {Method} {Path} -> {StatusCode}{(ErrorCode is { } code ? $" ({code})" : "")}";
+}

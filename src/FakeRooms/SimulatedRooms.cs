@@ -1,0 +1,99 @@
+using FakeRooms.Domain.Participants;
+using FakeRooms.Domain.Rooms;
+
+namespace FakeRooms;
+
+/// <summary>
+/// One account's rooms seen from the test: read their state, and make simulated participants join them (real
+/// participants join through WebRTC, which REST cannot do).
+/// </summary>
+public sealed class SimulatedRooms
+{
+    private readonly FakeRoomsServer _server;
+
+    internal SimulatedRooms(FakeRoomsServer server, string accountSid)
+    {
+        _server = server;
+        AccountSid = accountSid;
+    }
+
+    /// <summary>The account these rooms belong to.</summary>
+    public string AccountSid { get; }
+
+    private RoomStore Store => _server.Backend.Account(AccountSid);
+
+    /// <summary>Every room of the account, oldest first.</summary>
+    public IReadOnlyList<Room> All => Store.AllRooms();
+
+    /// <summary>A room by SID (any status) or unique name (in progress only); null when there is none.</summary>
+    public Room? Find(string sidOrName) => Store.TryGet(sidOrName);
+
+    /// <summary>A room by SID or unique name.</summary>
+    /// <exception cref="Domain.Errors.TwilioErrorException">20404 when there is no such room.</exception>
+    public Room Get(string sidOrName) => Store.Get(sidOrName);
+
+    /// <summary>Creates a room directly (seeding), with Twilio's defaults for what <paramref name="command"/> leaves out.</summary>
+    public Room Create(CreateRoom? command = null) => Store.Create(command ?? new CreateRoom());
+
+    /// <summary>Ends a room as REST <c>Status=completed</c> does.</summary>
+    public Room Complete(string sidOrName) => Store.Complete(sidOrName);
+
+    /// <summary>Every participant a room ever had, in join order.</summary>
+    public IReadOnlyList<Participant> ParticipantsOf(string roomSidOrName) => Store.AllParticipants(roomSidOrName);
+
+    /// <summary>
+    /// A participant joins a room, as a Video SDK client would. Joining a full room fails with 53105, a completed room
+    /// with 53118; an identity already connected is disconnected first (53205 on its client).
+    /// </summary>
+    /// <param name="roomSidOrName">The room's SID or unique name.</param>
+    /// <param name="identity">The identity from the participant's access token (at most 128 characters).</param>
+    /// <exception cref="Domain.Errors.TwilioErrorException">The Twilio error the join fails with.</exception>
+    public SimulatedParticipant Connect(string roomSidOrName, string identity)
+    {
+        var participant = Store.Connect(roomSidOrName, identity);
+        return new SimulatedParticipant(Store, participant.RoomSid, participant.Sid);
+    }
+}
+
+/// <summary>A simulated participant: publish, pause and remove tracks, and leave.</summary>
+public sealed class SimulatedParticipant
+{
+    private readonly RoomStore _store;
+
+    internal SimulatedParticipant(RoomStore store, string roomSid, string sid)
+    {
+        _store = store;
+        RoomSid = roomSid;
+        Sid = sid;
+    }
+
+    /// <summary>The participant's SID (<c>PA...</c>).</summary>
+    public string Sid { get; }
+
+    /// <summary>The room's SID.</summary>
+    public string RoomSid { get; }
+
+    /// <summary>The participant as it is now.</summary>
+    public Participant Current => _store.GetParticipant(RoomSid, Sid);
+
+    /// <summary>Tracks published now.</summary>
+    public IReadOnlyList<PublishedTrack> PublishedTracks => _store.PublishedTracks(RoomSid, Sid);
+
+    /// <summary>Tracks received from the other participants now.</summary>
+    public IReadOnlyList<SubscribedTrack> SubscribedTracks => _store.SubscribedTracks(RoomSid, Sid);
+
+    /// <summary>Publishes a track (track-added). Audio-only rooms refuse video (53125); names are unique (53304).</summary>
+    public PublishedTrack Publish(TrackKind kind, string name) => _store.Publish(RoomSid, Sid, kind, name);
+
+    /// <summary>Stops publishing a track, by name or SID (track-removed).</summary>
+    public PublishedTrack Unpublish(string trackNameOrSid) => _store.Unpublish(RoomSid, Sid, trackNameOrSid);
+
+    /// <summary>Pauses a track (track-disabled).</summary>
+    public PublishedTrack Disable(string trackNameOrSid) => _store.SetTrackEnabled(RoomSid, Sid, trackNameOrSid, false);
+
+    /// <summary>Resumes a track (track-enabled).</summary>
+    public PublishedTrack Enable(string trackNameOrSid) => _store.SetTrackEnabled(RoomSid, Sid, trackNameOrSid, true);
+
+    /// <summary>Leaves the room (participant-disconnected).</summary>
+    public Participant Disconnect() => _store.Disconnect(RoomSid, Sid);
+}
