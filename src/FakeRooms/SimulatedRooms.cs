@@ -77,7 +77,10 @@ public sealed class SimulatedParticipant
 
     private RoomStore Store => _storeOf();
 
-    /// <summary>The participant as it is now.</summary>
+    /// <summary>
+    /// The participant as it is now; once disconnected, <see cref="Participant.DisconnectError"/> tells why (53205
+    /// duplicate identity, 53216 MaxParticipantDuration, 53118 room ended).
+    /// </summary>
     public Participant Current => Store.GetParticipant(RoomSid, Sid);
 
     /// <summary>Tracks published now.</summary>
@@ -86,7 +89,11 @@ public sealed class SimulatedParticipant
     /// <summary>Tracks received from the other participants now.</summary>
     public IReadOnlyList<SubscribedTrack> SubscribedTracks => Store.SubscribedTracks(RoomSid, Sid);
 
-    /// <summary>Publishes a track (track-added). Audio-only rooms refuse video (53125); names are unique (53304).</summary>
+    /// <summary>
+    /// Publishes a track (track-added); every other connected participant subscribes to it. Audio-only rooms refuse
+    /// video (53125); the room's max_concurrent_published_tracks counts every participant's tracks (53203); names are
+    /// 1 to 128 characters (53301, 53302) and unique per participant (53304); a disconnected participant gets 53204.
+    /// </summary>
     public PublishedTrack Publish(TrackKind kind, string name) => Store.Publish(RoomSid, Sid, kind, name);
 
     /// <summary>Stops publishing a track, by name or SID (track-removed).</summary>
