@@ -51,18 +51,20 @@ public sealed class SimulatedRooms
     public SimulatedParticipant Connect(string roomSidOrName, string identity)
     {
         var participant = Store.Connect(roomSidOrName, identity);
-        return new SimulatedParticipant(Store, participant.RoomSid, participant.Sid);
+        return new SimulatedParticipant(() => Store, participant.RoomSid, participant.Sid);
     }
 }
 
 /// <summary>A simulated participant: publish, pause and remove tracks, and leave.</summary>
 public sealed class SimulatedParticipant
 {
-    private readonly RoomStore _store;
+    // Resolved on every call, so a handle kept across FakeRoomsServer.Reset() sees the reset state (20404), not a
+    // forgotten store.
+    private readonly Func<RoomStore> _storeOf;
 
-    internal SimulatedParticipant(RoomStore store, string roomSid, string sid)
+    internal SimulatedParticipant(Func<RoomStore> store, string roomSid, string sid)
     {
-        _store = store;
+        _storeOf = store;
         RoomSid = roomSid;
         Sid = sid;
     }
@@ -73,27 +75,36 @@ public sealed class SimulatedParticipant
     /// <summary>The room's SID.</summary>
     public string RoomSid { get; }
 
-    /// <summary>The participant as it is now.</summary>
-    public Participant Current => _store.GetParticipant(RoomSid, Sid);
+    private RoomStore Store => _storeOf();
+
+    /// <summary>
+    /// The participant as it is now; once disconnected, <see cref="Participant.DisconnectError"/> tells why (53205
+    /// duplicate identity, 53216 MaxParticipantDuration, 53118 room ended).
+    /// </summary>
+    public Participant Current => Store.GetParticipant(RoomSid, Sid);
 
     /// <summary>Tracks published now.</summary>
-    public IReadOnlyList<PublishedTrack> PublishedTracks => _store.PublishedTracks(RoomSid, Sid);
+    public IReadOnlyList<PublishedTrack> PublishedTracks => Store.PublishedTracks(RoomSid, Sid);
 
     /// <summary>Tracks received from the other participants now.</summary>
-    public IReadOnlyList<SubscribedTrack> SubscribedTracks => _store.SubscribedTracks(RoomSid, Sid);
+    public IReadOnlyList<SubscribedTrack> SubscribedTracks => Store.SubscribedTracks(RoomSid, Sid);
 
-    /// <summary>Publishes a track (track-added). Audio-only rooms refuse video (53125); names are unique (53304).</summary>
-    public PublishedTrack Publish(TrackKind kind, string name) => _store.Publish(RoomSid, Sid, kind, name);
+    /// <summary>
+    /// Publishes a track (track-added); every other connected participant subscribes to it. Audio-only rooms refuse
+    /// video (53125); the room's max_concurrent_published_tracks counts every participant's tracks (53203); names are
+    /// 1 to 128 characters (53301, 53302) and unique per participant (53304); a disconnected participant gets 53204.
+    /// </summary>
+    public PublishedTrack Publish(TrackKind kind, string name) => Store.Publish(RoomSid, Sid, kind, name);
 
     /// <summary>Stops publishing a track, by name or SID (track-removed).</summary>
-    public PublishedTrack Unpublish(string trackNameOrSid) => _store.Unpublish(RoomSid, Sid, trackNameOrSid);
+    public PublishedTrack Unpublish(string trackNameOrSid) => Store.Unpublish(RoomSid, Sid, trackNameOrSid);
 
     /// <summary>Pauses a track (track-disabled).</summary>
-    public PublishedTrack Disable(string trackNameOrSid) => _store.SetTrackEnabled(RoomSid, Sid, trackNameOrSid, false);
+    public PublishedTrack Disable(string trackNameOrSid) => Store.SetTrackEnabled(RoomSid, Sid, trackNameOrSid, false);
 
     /// <summary>Resumes a track (track-enabled).</summary>
-    public PublishedTrack Enable(string trackNameOrSid) => _store.SetTrackEnabled(RoomSid, Sid, trackNameOrSid, true);
+    public PublishedTrack Enable(string trackNameOrSid) => Store.SetTrackEnabled(RoomSid, Sid, trackNameOrSid, true);
 
     /// <summary>Leaves the room (participant-disconnected).</summary>
-    public Participant Disconnect() => _store.Disconnect(RoomSid, Sid);
+    public Participant Disconnect() => Store.Disconnect(RoomSid, Sid);
 }

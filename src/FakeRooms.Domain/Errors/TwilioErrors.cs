@@ -108,6 +108,13 @@ public static class TwilioErrors
     /// <summary>53205: an identity joined again, so the earlier participant was disconnected.</summary>
     public static readonly TwilioError DuplicateIdentity = new(53205, 409, "Participant disconnected because of duplicate identity");
 
+    /// <summary>
+    /// 53216: a participant was connected for MaxParticipantDuration and the server disconnected it (Twilio error docs
+    /// 53216, "Raised by the server when a Participant's session length exceeds the MaxParticipantDuration value").
+    /// Reported to the participant's client, never as a REST answer; the HTTP status is nominal.
+    /// </summary>
+    public static readonly TwilioError SessionLengthExceeded = new(53216, 400, "Participant session length exceeded");
+
     /// <summary>53200: participant identity is empty.</summary>
     public static readonly TwilioError ParticipantIdentityInvalid = new(53200, 400, "Participant identity is invalid");
 

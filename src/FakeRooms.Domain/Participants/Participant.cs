@@ -1,3 +1,5 @@
+using FakeRooms.Domain.Errors;
+
 namespace FakeRooms.Domain.Participants;
 
 /// <summary>A participant's status (spec enum <c>room_participant_enum_status</c>).</summary>
@@ -47,6 +49,12 @@ public sealed record Participant
     public int? Duration { get; init; }
     /// <summary>Join order within the account.</summary>
     public long Sequence { get; init; }
+    /// <summary>
+    /// The error the participant's Video SDK client was disconnected with; it is not part of the REST body. 53205 when
+    /// the same identity joined again, 53216 when MaxParticipantDuration ran out, 53118 when the room ended. Null while
+    /// connected, after leaving by itself, and after a REST kick (Twilio documents no code for that).
+    /// </summary>
+    public TwilioError? DisconnectError { get; init; }
 }
 
 /// <summary>A track a participant publishes (spec schema <c>room_participant_published_track</c>).</summary>

@@ -24,10 +24,11 @@ internal sealed partial class RoomStore
             if (identity.Length > MaxNameLength)
                 throw new TwilioErrorException(TwilioErrors.ParticipantIdentityTooLong);
 
-            // Spec (participant identity): "If a client connects with an identity already in the room, the existing
-            // participant is disconnected" (error 53205 to that client).
+            // Spec (room_participant.identity): "If a client joins with an existing Identity, the existing client is
+            // disconnected." Its client gets 53205 "Participant disconnected because of duplicate identity" (ERR-JS;
+            // twilio-video.js#340). The newcomer takes the place, so a full room does not refuse it.
             if (room.ConnectedByIdentity.TryGetValue(identity, out var earlier))
-                DisconnectParticipant(room, earlier, now);
+                DisconnectParticipant(room, earlier, now, TwilioErrors.DuplicateIdentity);
             else if (room.ConnectedCount >= room.Current.MaxParticipants)
                 throw new TwilioErrorException(TwilioErrors.RoomMaxParticipantsExceeded);
 
@@ -262,7 +263,8 @@ internal sealed partial class RoomStore
 
     // ------------------------------------------------------------------ internals
 
-    private void DisconnectParticipant(RoomState room, ParticipantState participant, DateTimeOffset at, bool roomEnding = false)
+    private void DisconnectParticipant(RoomState room, ParticipantState participant, DateTimeOffset at, TwilioError? reason = null,
+        bool roomEnding = false)
     {
         // [INFERRED] a leaving participant's tracks are removed first (track-removed), then it disconnects.
         for (var i = participant.Tracks.Count - 1; i >= 0; i--)
@@ -278,7 +280,8 @@ internal sealed partial class RoomStore
             Status = ParticipantStatus.Disconnected,
             EndTime = at,
             DateUpdated = at,
-            Duration = WholeSeconds(at - participant.Current.StartTime),
+            Duration = WholeSeconds(participant.Current.StartTime, at),
+            DisconnectError = reason,
         };
         Emit(room, RoomEventKind.ParticipantDisconnected, at, participant.Current);
         if (!roomEnding && room.ConnectedCount == 0)

@@ -219,7 +219,7 @@ internal sealed partial class RoomStore
                 break;
             case TimerKind.MaxParticipantDuration when timer.Participant is { Current.Status: ParticipantStatus.Connected } p &&
                                                        p.Generation == timer.Generation:
-                DisconnectParticipant(room, p, at);
+                DisconnectParticipant(room, p, at, TwilioErrors.SessionLengthExceeded);
                 break;
         }
     }
@@ -228,7 +228,7 @@ internal sealed partial class RoomStore
     {
         // Docs: completing a room disconnects every connected participant immediately.
         foreach (var participant in state.Participants.Where(p => p.Current.Status != ParticipantStatus.Disconnected).ToList())
-            DisconnectParticipant(state, participant, at, roomEnding: true);
+            DisconnectParticipant(state, participant, at, TwilioErrors.RoomCompleted, roomEnding: true);
 
         var before = state.Current;
         _inProgress.Remove(state);
@@ -238,7 +238,7 @@ internal sealed partial class RoomStore
             Status = status,
             EndTime = at,
             DateUpdated = at,
-            Duration = WholeSeconds(at - before.DateCreated),
+            Duration = WholeSeconds(before.DateCreated, at),
         };
         (status == RoomStatus.Completed ? _completed : _failed).Add(state);
         Emit(state, RoomEventKind.RoomEnded, at);
@@ -247,7 +247,17 @@ internal sealed partial class RoomStore
     private void Emit(RoomState state, RoomEventKind kind, DateTimeOffset at, Participant? participant = null, PublishedTrack? track = null) =>
         _sink.Publish(new RoomEvent(kind, state.Current, at, state.NextEventNumber++, participant, track));
 
-    internal static int WholeSeconds(TimeSpan span) => (int)Math.Max(0, Math.Floor(span.TotalSeconds));
+    /// <summary>
+    /// Whole seconds from <paramref name="start"/> to <paramref name="end"/>, counted between the whole-second
+    /// timestamps Twilio shows (JSON dates carry no fraction, FACTS §1.1), so that <c>end_time - start_time</c> read
+    /// off the wire always equals <c>duration</c>. [INFERRED: Twilio does not say how it rounds; with a clock on whole
+    /// seconds, the default in tests, this is plain subtraction.]
+    /// </summary>
+    internal static int WholeSeconds(DateTimeOffset start, DateTimeOffset end)
+    {
+        var seconds = end.UtcTicks / TimeSpan.TicksPerSecond - start.UtcTicks / TimeSpan.TicksPerSecond;
+        return (int)Math.Clamp(seconds, 0, int.MaxValue);
+    }
 
     private enum TimerKind { Unused, Empty, MaxRoomDuration, MaxParticipantDuration }
 

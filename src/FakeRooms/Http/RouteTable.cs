@@ -25,6 +25,7 @@ internal sealed class RouteTable
         Add("GET", "/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribedTracks", Operation.ReadSubscribedTrack, ParticipantsHandler.ReadSubscribed);
         Add("GET", "/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribedTracks/{Sid}", Operation.FetchSubscribedTrack, ParticipantsHandler.FetchSubscribed);
         Control.ControlApi.Register(this);
+        Control.ParticipantsControl.Register(this);
     }
 
     public IReadOnlyList<Route> Routes => _routes;
