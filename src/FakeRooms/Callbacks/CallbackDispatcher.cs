@@ -35,13 +35,15 @@ internal sealed class CallbackDispatcher : IRoomEventSink, IDisposable
     private readonly SemaphoreSlim _slots = new(MaxConcurrentDeliveries, MaxConcurrentDeliveries);
     private readonly CancellationTokenSource _stop = new();
     private long _issued;
+    private long _generation;
     private bool _disposed;
 
     public CallbackDispatcher(FakeRoomsServer server, CallbackJournal journal)
     {
         var options = server.Options;
-        if (options.CallbackTimeout <= TimeSpan.Zero)
-            throw new ArgumentOutOfRangeException(nameof(options), options.CallbackTimeout, "FakeRoomsOptions.CallbackTimeout must be positive.");
+        if (options.CallbackTimeout <= TimeSpan.Zero && options.CallbackTimeout != Timeout.InfiniteTimeSpan)
+            throw new ArgumentOutOfRangeException(nameof(options), options.CallbackTimeout,
+                "FakeRoomsOptions.CallbackTimeout must be positive (or Timeout.InfiniteTimeSpan).");
         if (options.CallbackQueueCapacity < 1)
             throw new ArgumentOutOfRangeException(nameof(options), options.CallbackQueueCapacity, "FakeRoomsOptions.CallbackQueueCapacity must be at least 1.");
         _server = server;
@@ -78,32 +80,38 @@ internal sealed class CallbackDispatcher : IRoomEventSink, IDisposable
         if (string.IsNullOrEmpty(roomEvent.Room.StatusCallback))
             return;
         Lane? start = null;
+        (CallbackRecord Record, CallbackJournal.Waiter[] Waiters)? dropped = null;
         lock (_gate)
         {
             if (_disposed)
                 return;
-            var item = new PendingCallback(roomEvent, ++_issued);
+            var item = new PendingCallback(roomEvent, ++_issued, _generation);
             if (_pending.Count >= _capacity)
             {
                 // Bounded: a receiver that cannot keep up loses callbacks, visibly, instead of growing the queue.
-                _journal.Add(Prepare(item).ToRecord(_server.Clock.UtcNow) with
+                var record = _journal.Add(Prepare(item).ToRecord(_server.Clock.UtcNow) with
                 {
                     Outcome = CallbackOutcome.Dropped,
                     Error = string.Create(CultureInfo.InvariantCulture,
                         $"Dropped: {_capacity} callbacks were already queued (FakeRoomsOptions.CallbackQueueCapacity)."),
-                });
-                return;
+                }, out var waiters);
+                dropped = (record, waiters);
             }
-            _pending.Add(item);
-            if (!_lanes.TryGetValue(item.LaneKey, out var lane))
-                _lanes[item.LaneKey] = lane = new Lane(item.LaneKey);
-            lane.Items.Enqueue(item);
-            if (!lane.Running)
+            else
             {
-                lane.Running = true;
-                start = lane;
+                _pending.Add(item);
+                if (!_lanes.TryGetValue(item.LaneKey, out var lane))
+                    _lanes[item.LaneKey] = lane = new Lane(item.LaneKey);
+                lane.Items.Enqueue(item);
+                if (!lane.Running)
+                {
+                    lane.Running = true;
+                    start = lane;
+                }
             }
         }
+        if (dropped is { } d)
+            _journal.Notify(d.Record, d.Waiters);
         if (start is not null)
             _ = Task.Run(() => DrainAsync(start));
     }
@@ -150,6 +158,9 @@ internal sealed class CallbackDispatcher : IRoomEventSink, IDisposable
     {
         lock (_gate)
         {
+            // Rooms after a reset get lanes of their own, even when their SIDs repeat (seeded SIDs do), so they never
+            // wait behind a callback still in flight from before the reset.
+            _generation++;
             foreach (var item in _pending.Where(p => accountSid is null || p.AccountSid == accountSid).ToList())
             {
                 item.Cancelled = true;
@@ -219,8 +230,20 @@ internal sealed class CallbackDispatcher : IRoomEventSink, IDisposable
             {
                 // A bug in the fake, not the receiver's fault: make it visible (InternalErrors) and keep the lane going.
                 _server.ReportBug(e);
-                record = Prepare(item).ToRecord(_server.Clock.UtcNow) with
+                record = new CallbackRecord
                 {
+                    AccountSid = item.AccountSid,
+                    RoomSid = item.Event.Room.Sid,
+                    Event = WireNames.Of(item.Event.Kind),
+                    SequenceNumber = item.Event.SequenceNumber,
+                    Timestamp = item.Event.Timestamp,
+                    StatusCallback = item.Event.Room.StatusCallback!,
+                    Url = item.Event.Room.StatusCallback!,
+                    Method = item.Event.Room.StatusCallbackMethod,
+                    Parameters = new Dictionary<string, string>(),
+                    Signature = "",
+                    IdempotencyToken = "",
+                    AttemptedAt = _server.Clock.UtcNow,
                     Outcome = CallbackOutcome.ConnectionFailed,
                     Error = "Internal error in FakeRooms: " + e.Message,
                 };
@@ -231,14 +254,16 @@ internal sealed class CallbackDispatcher : IRoomEventSink, IDisposable
 
     private void Finish(PendingCallback item, CallbackRecord record)
     {
+        CallbackJournal.Waiter[] waiters;
         lock (_gate)
         {
             if (item.Cancelled)
                 return; // reset or disposed while in flight: not recorded
             _pending.Remove(item);
-            _journal.Add(record);
+            record = _journal.Add(record, out waiters);
             CompleteIdleIfIdle();
         }
+        _journal.Notify(record, waiters);
     }
 
     private void CompleteIdleIfIdle()
@@ -409,12 +434,12 @@ internal sealed class CallbackDispatcher : IRoomEventSink, IDisposable
         }
     }
 
-    private sealed class PendingCallback(RoomEvent roomEvent, long issue)
+    private sealed class PendingCallback(RoomEvent roomEvent, long issue, long generation)
     {
         public RoomEvent Event { get; } = roomEvent;
         public long Issue { get; } = issue;
         public string AccountSid => Event.Room.AccountSid;
-        public string LaneKey { get; } = roomEvent.Room.AccountSid + "/" + roomEvent.Room.Sid;
+        public string LaneKey { get; } = string.Create(CultureInfo.InvariantCulture, $"{generation}/{roomEvent.Room.AccountSid}/{roomEvent.Room.Sid}");
         public bool Cancelled { get; set; }
         public bool InFlight { get; set; }
     }

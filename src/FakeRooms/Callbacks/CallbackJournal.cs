@@ -146,8 +146,11 @@ public sealed class CallbackJournal : IReadOnlyList<CallbackRecord>
 
     internal void Attach(CallbackDispatcher dispatcher) => _dispatcher = dispatcher;
 
-    /// <summary>Adds a record (numbered here) and completes the waits it matches.</summary>
-    internal CallbackRecord Add(CallbackRecord record)
+    /// <summary>
+    /// Stores a record (numbered here) and returns the waits to check it against; the caller runs
+    /// <see cref="Notify"/> once it holds no lock, so a predicate never runs under the fake's locks.
+    /// </summary>
+    internal CallbackRecord Add(CallbackRecord record, out Waiter[] waiters)
     {
         lock (_gate)
         {
@@ -155,27 +158,30 @@ public sealed class CallbackJournal : IReadOnlyList<CallbackRecord>
             if (_ring.Length > 0)
                 _ring[_total % _ring.Length] = record;
             _total++;
-            for (var i = _waiters.Count - 1; i >= 0; i--)
-            {
-                var waiter = _waiters[i];
-                bool matched;
-                try
-                {
-                    matched = waiter.Predicate(record);
-                }
-                catch (Exception e)
-                {
-                    _waiters.RemoveAt(i);
-                    waiter.Completion.TrySetException(e);
-                    continue;
-                }
-                if (matched)
-                {
-                    _waiters.RemoveAt(i);
-                    waiter.Completion.TrySetResult(record);
-                }
-            }
+            waiters = _waiters.Count == 0 ? [] : _waiters.ToArray();
             return record;
+        }
+    }
+
+    /// <summary>Completes the waits a new record matches.</summary>
+    internal void Notify(CallbackRecord record, Waiter[] waiters)
+    {
+        foreach (var waiter in waiters)
+        {
+            if (waiter.Completion.Task.IsCompleted)
+                continue;
+            try
+            {
+                if (!waiter.Predicate(record))
+                    continue;
+                waiter.Completion.TrySetResult(record);
+            }
+            catch (Exception e)
+            {
+                waiter.Completion.TrySetException(e);
+            }
+            lock (_gate)
+                _waiters.Remove(waiter);
         }
     }
 
@@ -225,7 +231,7 @@ public sealed class CallbackJournal : IReadOnlyList<CallbackRecord>
 
     private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
 
-    private sealed class Waiter(Func<CallbackRecord, bool> predicate)
+    internal sealed class Waiter(Func<CallbackRecord, bool> predicate)
     {
         public Func<CallbackRecord, bool> Predicate { get; } = predicate;
         public TaskCompletionSource<CallbackRecord> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
