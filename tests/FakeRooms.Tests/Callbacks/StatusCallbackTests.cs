@@ -13,8 +13,10 @@ public sealed class StatusCallbackTests : CallbackTest
     public async Task Room_lifecycle_sends_every_event_with_twilio_parameters_in_sequence_order()
     {
         // create, alice joins and publishes audio, alice leaves, the empty-room timeout (5 min) ends the room.
-        // The fixture's clock keeps its time across tests: timestamps are relative to the start of this one.
+        // The fixture's clock keeps its time across tests: start this one on a whole second, timestamps relative to it.
         var t0 = Fake.Clock.UtcNow;
+        t0 = t0.AddTicks((TimeSpan.TicksPerSecond - t0.UtcTicks % TimeSpan.TicksPerSecond) % TimeSpan.TicksPerSecond);
+        Fake.Clock.SetUtcNow(t0);
         string At(TimeSpan offset) => (t0 + offset).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
         var room = await CreateRoomWithCallback("standup");
         Fake.Clock.Advance(TimeSpan.FromMilliseconds(1500));
