@@ -60,4 +60,27 @@ public sealed class FakeRoomsOptions
 
     /// <summary>Largest request body accepted, in bytes; larger ones answer 413 with code 20413. Default: 1 MiB.</summary>
     public int MaxRequestBodyBytes { get; set; } = 1 << 20;
+
+    /// <summary>
+    /// How long one status callback request may take before it is recorded as timed out
+    /// (<see cref="Callbacks.CallbackOutcome.TimedOut"/>). Callbacks are sent in the background, so a slow receiver
+    /// never slows a REST call or the clock. Default: 5 seconds.
+    /// </summary>
+    public TimeSpan CallbackTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Sends every status callback to this handler in process instead of over the network, with the callback's full
+    /// absolute URL (the host is not resolved). Use <c>WebApplicationFactory.Server.CreateHandler()</c> to deliver
+    /// callbacks to an ASP.NET Core app under test with no port. The fake does not dispose it. Default: null (network).
+    /// </summary>
+    public HttpMessageHandler? CallbackHandler { get; set; }
+
+    /// <summary>
+    /// Status callbacks that may wait to be sent (queued or in flight); past it new ones are recorded as
+    /// <see cref="Callbacks.CallbackOutcome.Dropped"/>, so a server whose receiver is down does not grow. Default: 10,000.
+    /// </summary>
+    public int CallbackQueueCapacity { get; set; } = 10_000;
+
+    /// <summary>How many status callback deliveries <see cref="FakeRoomsServer.Callbacks"/> keeps; older ones are dropped first. Default: 10,000.</summary>
+    public int CallbackJournalCapacity { get; set; } = 10_000;
 }

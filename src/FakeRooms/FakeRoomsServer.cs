@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FakeRooms.Callbacks;
 using FakeRooms.Domain;
 using FakeRooms.Domain.Sids;
 using FakeRooms.Domain.Time;
@@ -49,6 +50,12 @@ public sealed class FakeRoomsServer : IAsyncDisposable, IDisposable
         Calls = new CallJournal(options.JournalCapacity);
         Rooms = new SimulatedRooms(this, AccountSid);
 
+        // Status callbacks (FACTS §6): the listener only enqueues; delivery runs in the background.
+        Callbacks = new CallbackJournal(options.CallbackJournalCapacity);
+        CallbackDispatcher = new CallbackDispatcher(this, Callbacks);
+        Events.Subscribe(CallbackDispatcher);
+        Resetting += CallbackDispatcher.Reset;
+
         Routes = new RouteTable();
         Dispatcher = new Dispatcher(this, Routes);
         _host = new WireMockHost(options.Host, options.Port, Routes, Dispatcher);
@@ -93,6 +100,13 @@ public sealed class FakeRoomsServer : IAsyncDisposable, IDisposable
     /// <summary>Every call the fake answered (bounded; see <see cref="FakeRoomsOptions.JournalCapacity"/>).</summary>
     public CallJournal Calls { get; }
 
+    /// <summary>
+    /// Every status callback the fake sent, with the receiver's answer (bounded; see
+    /// <see cref="FakeRoomsOptions.CallbackJournalCapacity"/>). Wait on it with <see cref="CallbackJournal.WaitForAsync"/>
+    /// and <see cref="CallbackJournal.WhenIdleAsync"/>.
+    /// </summary>
+    public CallbackJournal Callbacks { get; }
+
     /// <summary>The default account's rooms, and simulated participants joining them.</summary>
     public SimulatedRooms Rooms { get; }
 
@@ -106,6 +120,8 @@ public sealed class FakeRoomsServer : IAsyncDisposable, IDisposable
     internal RouteTable Routes { get; }
 
     internal Dispatcher Dispatcher { get; }
+
+    internal CallbackDispatcher CallbackDispatcher { get; }
 
     /// <summary>The rooms of another account (in <see cref="AuthMode.AnyAccount"/> mode each account is isolated).</summary>
     public SimulatedRooms RoomsOf(string accountSid) => accountSid == AccountSid ? Rooms : new SimulatedRooms(this, accountSid);
@@ -172,6 +188,7 @@ public sealed class FakeRoomsServer : IAsyncDisposable, IDisposable
             return;
         _ticker?.Dispose();
         _host.Dispose();
+        CallbackDispatcher.Dispose();
     }
 
     /// <summary>Stops listening.</summary>

@@ -26,6 +26,7 @@ internal sealed class RouteTable
         Add("GET", "/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribedTracks/{Sid}", Operation.FetchSubscribedTrack, ParticipantsHandler.FetchSubscribed);
         Control.ControlApi.Register(this);
         Control.ParticipantsControl.Register(this);
+        Callbacks.CallbacksControl.Register(this);
     }
 
     public IReadOnlyList<Route> Routes => _routes;

@@ -1,0 +1,80 @@
+using FakeRooms.Http;
+using FakeRooms.Wire;
+using Newtonsoft.Json;
+
+namespace FakeRooms.Callbacks;
+
+/// <summary>
+/// <c>GET /__fakerooms/callbacks</c>: the callback journal for tests in any language (standalone server). Optional
+/// query filters <c>RoomSid</c>, <c>Event</c> and <c>AccountSid</c>. Like the rest of the control API it needs no
+/// credentials and is not journaled.
+/// </summary>
+internal static class CallbacksControl
+{
+    public static void Register(RouteTable routes) =>
+        routes.Add("GET", "/__fakerooms/callbacks", Operation.Control, List, control: true);
+
+    private static HttpResult List(RequestContext ctx)
+    {
+        var query = ctx.Request.Query;
+        var roomSid = query.First("RoomSid");
+        var eventName = query.First("Event");
+        var accountSid = query.First("AccountSid");
+        var journal = ctx.Server.Callbacks;
+        var records = journal.Snapshot()
+            .Where(c => string.IsNullOrEmpty(roomSid) || c.RoomSid == roomSid)
+            .Where(c => string.IsNullOrEmpty(eventName) || c.Event == eventName)
+            .Where(c => string.IsNullOrEmpty(accountSid) || c.AccountSid == accountSid)
+            .ToList();
+        return new HttpResult(200, JsonText.Write(w =>
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("callbacks");
+            w.WriteStartArray();
+            foreach (var record in records)
+                Write(w, record);
+            w.WriteEndArray();
+            w.Prop("pending", journal.Pending);
+            w.Prop("total_recorded", journal.TotalRecorded);
+            w.WriteEndObject();
+        }));
+    }
+
+    private static void Write(JsonWriter w, CallbackRecord c)
+    {
+        w.WriteStartObject();
+        w.Prop("sequence", c.Sequence);
+        w.Prop("account_sid", c.AccountSid);
+        w.Prop("room_sid", c.RoomSid);
+        w.Prop("event", c.Event);
+        w.Prop("sequence_number", c.SequenceNumber);
+        w.Prop("status_callback", c.StatusCallback);
+        w.Prop("url", c.Url);
+        w.Prop("method", c.Method);
+        w.WritePropertyName("parameters");
+        w.WriteStartObject();
+        foreach (var (name, value) in c.Parameters)
+            w.Prop(name, value);
+        w.WriteEndObject();
+        w.Prop("body", c.Body);
+        w.Prop("signature", c.Signature);
+        w.Prop("idempotency_token", c.IdempotencyToken);
+        w.Prop("attempted_at", StatusCallbackParameters.Timestamp(c.AttemptedAt));
+        w.Prop("outcome", Outcome(c.Outcome));
+        w.Prop("status_code", c.StatusCode);
+        w.Prop("error", c.Error);
+        w.Prop("latency_ms", (long)Math.Round(c.Latency.TotalMilliseconds));
+        w.Prop("response_body", c.ResponseBody);
+        w.WriteEndObject();
+    }
+
+    private static string Outcome(CallbackOutcome outcome) => outcome switch
+    {
+        CallbackOutcome.Succeeded => "succeeded",
+        CallbackOutcome.ErrorStatus => "error-status",
+        CallbackOutcome.TimedOut => "timed-out",
+        CallbackOutcome.ConnectionFailed => "connection-failed",
+        CallbackOutcome.InvalidUrl => "invalid-url",
+        _ => "dropped",
+    };
+}
