@@ -71,6 +71,22 @@ public sealed class RoutingTests : FakeRoomsTest
     }
 
     [Test]
+    public async Task A_bug_in_a_handler_answers_500_with_twilio_json_and_is_reported()
+    {
+        // A server of its own: the fixture's fake must stay free of internal errors.
+        await using var fake = await FakeRoomsServer.StartAsync();
+        fake.Routes.Add("GET", "/v1/Boom", Operation.Unknown, _ => throw new InvalidOperationException("boom"));
+        using var client = NewHttpClient(fake.AccountSid, fake.AuthToken);
+        client.BaseAddress = new Uri(fake.Url);
+
+        var answer = await Send(new HttpRequestMessage(HttpMethod.Get, "/v1/Boom"), client);
+
+        answer.ShouldBeTwilioError(500, 20500, "Internal Server Error");
+        fake.InternalErrors.Should().ContainSingle().Which.Message.Should().Be("boom");
+        fake.Calls.Single().StatusCode.Should().Be(500);
+    }
+
+    [Test]
     public async Task Body_over_the_limit_returns_413_20413()
     {
         var answer = await PostForm("/v1/Rooms", "UniqueName=" + new string('x', (1 << 20) + 1));
