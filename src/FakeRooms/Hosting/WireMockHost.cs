@@ -94,10 +94,38 @@ internal sealed class WireMockHost : IDisposable
 
     private static string RawPath(IRequestMessage request)
     {
-        // The absolute URL keeps the path's percent-encoding, so an encoded '/' stays inside its segment.
-        if (Uri.TryCreate(request.AbsoluteUrl, UriKind.Absolute, out var uri))
-            return uri.AbsolutePath;
-        return request.AbsolutePath ?? request.Path;
+        // WireMock gives no raw request target. AbsoluteUrl is Uri.ToString() of the re-encoded URL: reserved
+        // characters (%2F, %3F, %23) stay escaped, so an encoded '/' stays inside its segment, but spaces come back
+        // unescaped. Parsing it with Uri again would trim a trailing space, and "/v1/Rooms/standup%20" would fetch
+        // the room "standup". So the path is cut out of the string by hand and its spaces re-escaped.
+        var url = request.AbsoluteUrl ?? "";
+        var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
+        var start = schemeEnd < 0 ? -1 : url.IndexOf('/', schemeEnd + 3);
+        if (start < 0)
+            return request.AbsolutePath ?? request.Path;
+        var end = url.IndexOfAny(['?', '#'], start);
+        var path = end < 0 ? url[start..] : url[start..end];
+        return EscapeUnsafe(path);
+    }
+
+    /// <summary>Percent-encodes (as UTF-8) the spaces, controls and non-ASCII characters Uri.ToString() unescaped.</summary>
+    private static string EscapeUnsafe(string path)
+    {
+        if (!path.AsSpan().ContainsAnyExceptInRange('!', '~'))
+            return path;
+        var builder = new StringBuilder(path.Length + 16);
+        var i = 0;
+        while (i < path.Length)
+        {
+            var runStart = i;
+            while (i < path.Length && path[i] is < '!' or > '~')
+                i++;
+            if (i > runStart)
+                builder.Append(Uri.EscapeDataString(path[runStart..i]));
+            else
+                builder.Append(path[i++]);
+        }
+        return builder.ToString();
     }
 
     private static string Origin(IRequestMessage request, Dictionary<string, string> headers) =>

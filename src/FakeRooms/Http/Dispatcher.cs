@@ -52,6 +52,10 @@ internal sealed class Dispatcher(FakeRoomsServer server, RouteTable routes)
             result = ErrorResult(TwilioErrors.InternalServerError);
         }
 
+        // RFC 9110 §15.5.6: a 405 lists the methods the resource does support in Allow.
+        if (route is null && pathKnown && result.Error?.Code == 20004)
+            result = result with { Headers = [.. result.Headers, new("Allow", string.Join(", ", routes.AllowedMethods(request.Segments)))] };
+
         // The control API is the test's own channel, not the app's traffic: it is not journaled.
         if (request.Segments is not [ControlPrefix, ..])
             Record(request, route, context, result, Stopwatch.GetElapsedTime(started));

@@ -34,6 +34,10 @@ internal sealed class RouteTable
     public void Add(string method, string template, Operation operation, Func<RequestContext, HttpResult> handler, bool control = false) =>
         _routes.Add(new Route(method, template, operation, handler, control));
 
+    /// <summary>The methods the route table serves on a path (for the <c>Allow</c> header of a 405), sorted.</summary>
+    public IReadOnlyList<string> AllowedMethods(IReadOnlyList<string> segments) =>
+        _routes.Where(r => r.TryMatch(segments, out _)).Select(r => r.Method).Distinct().Order(StringComparer.Ordinal).ToList();
+
     /// <summary>Finds the route for a method and path; <paramref name="pathKnown"/> tells 405 from 404.</summary>
     public Route? Match(string method, IReadOnlyList<string> segments, out Dictionary<string, string> parameters, out bool pathKnown)
     {

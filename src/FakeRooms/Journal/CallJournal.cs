@@ -9,6 +9,8 @@ public sealed class CallJournal : IReadOnlyList<CallRecord>
     private readonly Lock _gate = new();
     private readonly CallRecord?[] _ring;
     private long _total;
+    // CallRecord.Sequence: never reused, so it keeps counting across Clear and Reset (unlike _total).
+    private long _sequence;
     private readonly string? _accountFilter;
     private readonly CallJournal? _source;
 
@@ -94,13 +96,16 @@ public sealed class CallJournal : IReadOnlyList<CallRecord>
         if (_ring.Length == 0)
         {
             lock (_gate)
-                return ++_total;
+            {
+                _total++;
+                return ++_sequence;
+            }
         }
         lock (_gate)
         {
-            var sequence = _total + 1;
+            var sequence = ++_sequence;
             _ring[_total % _ring.Length] = create(sequence);
-            _total = sequence;
+            _total++;
             return sequence;
         }
     }

@@ -36,7 +36,7 @@ internal static class CreateRoomParser
             throw new TwilioErrorException(TwilioErrors.StatusCallbackMethodInvalid);
 
         var callback = Values.Text(form, "StatusCallback");
-        if (callback is not null && profile == ValidationProfile.Schema && !Uri.TryCreate(callback, UriKind.Absolute, out _))
+        if (callback is not null && profile == ValidationProfile.Schema && !IsAbsoluteUri(callback))
             throw new TwilioErrorException(TwilioErrors.StatusCallbackInvalid);
 
         var command = new CreateRoom
@@ -85,6 +85,21 @@ internal static class CreateRoomParser
         }
         return codecs;
     }
+
+    /// <summary>
+    /// Spec <c>format: uri</c>: an absolute URI, which starts with a scheme (RFC 3986 §3). The scheme test matters: on
+    /// Unix, <see cref="Uri.TryCreate(string, UriKind, out Uri)"/> reads "/relative" as the absolute <c>file:///relative</c>.
+    /// </summary>
+    private static bool IsAbsoluteUri(string value)
+    {
+        var colon = value.IndexOf(':');
+        return colon > 0 && char.IsAsciiLetter(value[0]) &&
+               value.AsSpan(0, colon).IndexOfAnyExcept(SchemeChars) < 0 &&
+               Uri.TryCreate(value, UriKind.Absolute, out _);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> SchemeChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.");
 
     /// <summary>Spec <c>format: http-method</c>: an upper-case HTTP method token.</summary>
     private static bool IsHttpMethodToken(string value) =>

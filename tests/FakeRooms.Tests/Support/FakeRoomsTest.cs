@@ -71,7 +71,10 @@ public abstract class FakeRoomsTest
     {
         using var response = await (client ?? Http).SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        return new Answer(response.StatusCode, text, response.Headers, response.Content.Headers.ContentType?.MediaType);
+        return new Answer(response.StatusCode, text, response.Headers, response.Content.Headers.ContentType?.MediaType)
+        {
+            ContentHeaders = response.Content.Headers,
+        };
     }
 
     /// <summary>Creates a room over HTTP and returns its JSON.</summary>
@@ -86,6 +89,9 @@ public abstract class FakeRoomsTest
 /// <summary>An HTTP answer: status, body, JSON.</summary>
 public sealed record Answer(HttpStatusCode Status, string Text, HttpResponseHeaders Headers, string? MediaType)
 {
+    /// <summary>The content headers (Content-Type, Allow...).</summary>
+    public HttpContentHeaders? ContentHeaders { get; init; }
+
     /// <summary>The body as JSON, with dates left as the strings the fake sent.</summary>
     public JObject Json => Parse(Text);
 

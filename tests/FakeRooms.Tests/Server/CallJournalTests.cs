@@ -1,0 +1,87 @@
+using FakeRooms.Tests.Support;
+
+namespace FakeRooms.Tests.Server;
+
+/// <summary>
+/// <see cref="FakeRoomsServer.Calls"/>: the typed, bounded journal of every request (issue 2 §2). This fixture caps it
+/// at 5 calls to show the bound.
+/// </summary>
+public sealed class CallJournalTests : FakeRoomsTest
+{
+    protected override void Configure(FakeRoomsOptions options) => options.JournalCapacity = 5;
+
+    [Test]
+    public async Task Journal_keeps_only_the_newest_calls_up_to_its_capacity()
+    {
+        for (var i = 0; i < 8; i++)
+            await CreateRoom($"UniqueName=r{i}");
+
+        Fake.Calls.Capacity.Should().Be(5);
+        Fake.Calls.Count.Should().Be(5);
+        Fake.Calls.TotalRecorded.Should().Be(8);
+        Fake.Calls.Select(c => c.FormValue("UniqueName")).Should().Equal("r3", "r4", "r5", "r6", "r7");
+        Fake.Calls.Select(c => c.Sequence).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
+    }
+
+    [Test]
+    public async Task Each_call_records_operation_method_path_query_status_and_error()
+    {
+        await Get("/v1/Rooms?Status=completed&PageSize=7");
+        await PostForm("/v1/Rooms", "Type=bogus");
+
+        var read = Fake.Calls[0];
+        read.Operation.Should().Be(Operation.ReadRoom);
+        read.Method.Should().Be("GET");
+        read.Path.Should().Be("/v1/Rooms");
+        read.QueryValue("Status").Should().Be("completed");
+        read.Query["PageSize"].Should().Equal("7");
+        read.StatusCode.Should().Be(200);
+        read.Succeeded.Should().BeTrue();
+        read.ErrorCode.Should().BeNull();
+        read.ToString().Should().Be("ReadRoom GET /v1/Rooms -> 200");
+
+        var create = Fake.Calls[1];
+        create.Operation.Should().Be(Operation.CreateRoom);
+        create.ContentType.Should().StartWith("application/x-www-form-urlencoded");
+        create.StatusCode.Should().Be(400);
+        create.Succeeded.Should().BeFalse();
+        create.ErrorCode.Should().Be(53108);
+        create.ErrorMessage.Should().Be("RoomType is not valid");
+        create.Room.Should().BeNull();
+        create.ToString().Should().Be("CreateRoom POST /v1/Rooms -> 400 (53108)");
+    }
+
+    [Test]
+    public async Task Control_api_calls_are_not_journaled()
+    {
+        using var response = await Http.GetAsync("/__fakerooms/health");
+
+        response.IsSuccessStatusCode.Should().BeTrue();
+        Fake.Calls.Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task Reset_empties_rooms_and_journal_but_sequence_numbers_are_never_reused()
+    {
+        await CreateRoom("UniqueName=before");
+        var last = Fake.Calls.Single().Sequence;
+
+        Fake.Reset();
+        await CreateRoom("UniqueName=before");
+
+        Fake.Rooms.All.Should().ContainSingle();
+        Fake.Calls.Single().Sequence.Should().BeGreaterThan(last);
+        Fake.Calls.TotalRecorded.Should().Be(1);
+    }
+
+    [Test]
+    public async Task Of_filters_by_operation()
+    {
+        var sid = (await CreateRoom()).Value<string>("sid");
+        await Get($"/v1/Rooms/{sid}");
+        await Get($"/v1/Rooms/{sid}");
+
+        Fake.Calls.Of(Operation.FetchRoom).Should().HaveCount(2);
+        Fake.Calls.Of(Operation.UpdateRoom).Should().BeEmpty();
+    }
+}
