@@ -91,6 +91,9 @@ public static class TwilioErrors
     /// <summary>53119: the account's concurrent rooms quota is used up (docs error 53119).</summary>
     public static readonly TwilioError RoomQuotaExceeded = new(53119, 429, "The concurrent Rooms quota was exceeded");
 
+    /// <summary>53123: MaxParticipantDuration outside 600..86400 seconds (Twilio error docs, error 53123).</summary>
+    public static readonly TwilioError MaxParticipantDurationOutOfRange = new(53123, 400, "MaxParticipantDuration is out of range");
+
     /// <summary>53120: recording rules are not valid (exact body quoted in the recording-rules docs).</summary>
     public static readonly TwilioError InvalidRecordingRules = new(53120, 400, "Invalid Recording Rule(s)");
 

@@ -17,6 +17,12 @@ public static class RoomRules
     /// <summary>Largest MaxParticipantDuration in seconds (spec: 86400, 24 hours).</summary>
     public const int MaxParticipantDurationLimit = 86400;
 
+    /// <summary>
+    /// Smallest MaxParticipantDuration in seconds. Twilio's error page for 53123: "MaxParticipantDuration is set to a
+    /// value outside of the acceptable range of 600 seconds (10 minutes) and 86400 seconds (24 hours)".
+    /// </summary>
+    public const int MinParticipantDuration = 600;
+
     /// <summary>Default MaxParticipantDuration in seconds (spec: 14400, 4 hours).</summary>
     public const int DefaultMaxParticipantDuration = 14400;
 
@@ -71,10 +77,9 @@ public static class RoomRules
         if (command.EmptyRoomTimeout is < 1 or > 60 || command.UnusedRoomTimeout is < 1 or > 60)
             return TwilioErrors.TimeoutOutOfRange;
 
-        // The spec gives only the maximum (86400 s); the code for a bad value is not documented (FACTS §2.8, §11).
-        // [INFERRED] below 1 second or above 24 hours -> 20001.
-        if (command.MaxParticipantDuration is { } duration && (duration < 1 || duration > MaxParticipantDurationLimit))
-            return TwilioErrors.OutOfRange("MaxParticipantDuration", duration.ToString(System.Globalization.CultureInfo.InvariantCulture), "1 to 86400 seconds");
+        // Twilio error 53123 (docs error page): the range is 600 to 86400 seconds. The spec states only the maximum.
+        if (command.MaxParticipantDuration is < MinParticipantDuration or > MaxParticipantDurationLimit)
+            return TwilioErrors.MaxParticipantDurationOutOfRange;
 
         if (command.MediaRegion is { } region && !MediaRegions.Contains(region))
             return TwilioErrors.MediaRegionInvalid;

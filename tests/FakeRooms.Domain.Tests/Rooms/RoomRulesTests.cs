@@ -61,7 +61,7 @@ public sealed class RoomRulesTests
                 53110 => command with { StatusCallbackMethod = "POST" },
                 53107 => command with { MaxParticipants = 2 },
                 53109 => command with { EmptyRoomTimeout = 5 },
-                20001 => command with { MaxParticipantDuration = 60 },
+                53123 => command with { MaxParticipantDuration = 600 },
                 53115 => command with { MediaRegion = "us1" },
                 53114 => command with { Type = RoomType.Group },
                 53120 => command with { RecordingRules = RoomRules.IncludeAll },
@@ -69,7 +69,7 @@ public sealed class RoomRulesTests
             };
         }
 
-        order.Should().Equal(53101, 53111, 53110, 53107, 53109, 20001, 53115, 53114, 53120);
+        order.Should().Equal(53101, 53111, 53110, 53107, 53109, 53123, 53115, 53114, 53120);
     }
 
     [Test]

@@ -76,16 +76,16 @@ public sealed class CreateRoomValidationTests : FakeRoomsTest
     [TestCase("EmptyRoomTimeout=60&UnusedRoomTimeout=1")]
     public Task Create_with_timeouts_at_the_bounds_succeeds(string body) => ShouldSucceed(body);
 
-    // ---- MaxParticipantDuration (code not documented: FACTS §2.8, §11; the fake answers 20001)
+    // ---- 53123 MaxParticipantDuration (Twilio error page 53123: 600 to 86400 seconds)
 
     [TestCase(0)]
+    [TestCase(599)]
     [TestCase(86401)]
     [TestCase(-1)]
-    public Task Create_with_max_participant_duration_out_of_range_returns_20001(int value) =>
-        ShouldFail($"MaxParticipantDuration={value}", 20001,
-            $"MaxParticipantDuration is out of range: '{value}' (allowed: 1 to 86400 seconds)");
+    public Task Create_with_max_participant_duration_out_of_range_returns_53123(int value) =>
+        ShouldFail($"MaxParticipantDuration={value}", 53123, "MaxParticipantDuration is out of range");
 
-    [TestCase(1)]
+    [TestCase(600)]
     [TestCase(86400)]
     public Task Create_with_max_participant_duration_at_the_bounds_succeeds(int value) =>
         ShouldSucceed($"MaxParticipantDuration={value}");

@@ -235,8 +235,8 @@ public sealed class RoomsSdkTests : FakeRoomsTest
             .SetName("Sdk_create_with_empty_recording_rules_throws_53120");
         yield return new TestCaseData(new CreateRoomOptions { UniqueName = new string('x', 129) }, 53101)
             .SetName("Sdk_create_with_129_character_name_throws_53101");
-        yield return new TestCaseData(new CreateRoomOptions { MaxParticipantDuration = 86401 }, 20001)
-            .SetName("Sdk_create_with_max_participant_duration_86401_throws_20001");
+        yield return new TestCaseData(new CreateRoomOptions { MaxParticipantDuration = 86401 }, 53123)
+            .SetName("Sdk_create_with_max_participant_duration_86401_throws_53123");
     }
 
     [TestCaseSource(nameof(SdkCreateErrors))]
