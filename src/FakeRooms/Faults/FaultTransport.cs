@@ -53,8 +53,11 @@ internal sealed class FaultTransport : IDisposable
             {
             }
         }
-        if (result.DropConnection && context is not null)
+        if (result.DropConnection)
         {
+            if (context is null)
+                // Unreachable while Install runs in front of WireMock; never answer status 0.
+                return toResponse(Dispatcher.ErrorResult(Domain.Errors.TwilioErrors.InternalServerError));
             // Closes the socket at once: no status line, no headers, no body reach the client.
             context.Abort();
             return toResponse(new HttpResult(500, ""));
