@@ -23,6 +23,18 @@ internal enum FaultKind
 
     /// <summary>Run the operation and answer normally, late.</summary>
     Delay,
+
+    /// <summary>A status callback is not sent at all.</summary>
+    DropCallback,
+
+    /// <summary>A status callback is sent late, out of its room's lane: later callbacks may overtake it.</summary>
+    DelayCallback,
+
+    /// <summary>A status callback is sent twice (same parameters, signature and idempotency token).</summary>
+    DuplicateCallback,
+
+    /// <summary>A status callback is held until the room's next callback has been sent.</summary>
+    ReorderCallback,
 }
 
 /// <summary>One fault's effect: its kind, the error or body it answers, and the latency it adds.</summary>
@@ -63,8 +75,15 @@ internal sealed record FaultAction
         FaultKind.TruncatedBody => "truncated-body",
         FaultKind.RawBody => "raw-body",
         FaultKind.Delay => "delay",
+        FaultKind.DropCallback => "drop-callback",
+        FaultKind.DelayCallback => "delay-callback",
+        FaultKind.DuplicateCallback => "duplicate-callback",
+        FaultKind.ReorderCallback => "reorder-callback",
         _ => Kind.ToString(),
     };
+
+    /// <summary>True for faults on status callbacks (the others apply to API calls).</summary>
+    public bool IsCallbackFault => Kind is FaultKind.DropCallback or FaultKind.DelayCallback or FaultKind.DuplicateCallback or FaultKind.ReorderCallback;
 
     /// <summary>A short description for rule listings and the journal, e.g. <c>429 20429 Too Many Requests, Retry-After 1</c>.</summary>
     public string Describe()
@@ -78,9 +97,15 @@ internal sealed record FaultAction
             FaultKind.TruncatedBody => "body truncated halfway",
             FaultKind.RawBody => $"{RawStatus} raw {RawContentType} body",
             FaultKind.Delay => $"answer delayed {Milliseconds(Delay)}",
+            FaultKind.DropCallback => "callback dropped, not sent",
+            FaultKind.DelayCallback => $"callback delayed {Milliseconds(Delay)}",
+            FaultKind.DuplicateCallback => "callback sent twice",
+            FaultKind.ReorderCallback => "callback held until the room's next callback was sent",
             _ => Kind.ToString(),
         };
-        return Kind != FaultKind.Delay && Delay > TimeSpan.Zero ? $"{text}, after {Milliseconds(Delay)}" : text;
+        return Kind is not (FaultKind.Delay or FaultKind.DelayCallback) && Delay > TimeSpan.Zero
+            ? $"{text}, after {Milliseconds(Delay)}"
+            : text;
     }
 
     private static string Milliseconds(TimeSpan span) =>

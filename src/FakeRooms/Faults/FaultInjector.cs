@@ -1,5 +1,6 @@
 using System.Globalization;
 using FakeRooms.Domain.Errors;
+using FakeRooms.Domain.Events;
 using FakeRooms.Http;
 
 namespace FakeRooms.Faults;
@@ -55,6 +56,25 @@ public sealed class FaultInjector
     /// <summary>Starts a rule for calls authenticated as one account.</summary>
     /// <param name="accountSid">The account SID (<c>AC...</c>).</param>
     public FaultTarget OnAccount(string accountSid) => OnAnyOperation().ForAccount(accountSid);
+
+    /// <summary>
+    /// Starts a rule for status callbacks of every event (delay, drop, duplicate, reorder). The callbacks' parameters,
+    /// <c>SequenceNumber</c> and <c>Timestamp</c> included, stay true; only their delivery changes.
+    /// </summary>
+    public CallbackFaultTarget OnCallbacks() => new(this, new FaultTargetSpec { Callbacks = true });
+
+    /// <summary>Starts a rule for status callbacks of one or more events, e.g. <see cref="RoomEventKind.ParticipantConnected"/>.</summary>
+    /// <param name="kind">An event.</param>
+    /// <param name="others">More events the rule also applies to.</param>
+    public CallbackFaultTarget OnCallback(RoomEventKind kind, params RoomEventKind[] others)
+    {
+        var set = new HashSet<RoomEventKind> { kind };
+        set.UnionWith(others);
+        foreach (var k in set)
+            if (!Enum.IsDefined(k))
+                throw new ArgumentOutOfRangeException(nameof(kind), k, "Not a room event.");
+        return new CallbackFaultTarget(this, new FaultTargetSpec { Callbacks = true, Events = set });
+    }
 
     /// <summary>Every rule added since the last clear, active or used up, in the order they were added.</summary>
     public IReadOnlyList<FaultRule> Rules => _rules;
@@ -161,7 +181,7 @@ public sealed class FaultInjector
             {
                 foreach (var rule in _rules)
                 {
-                    if (!rule.IsActive || !Matches(rule.Target, context, route, rooms) || !rule.TryFire())
+                    if (rule.Target.Callbacks || !rule.IsActive || !Matches(rule.Target, context, route, rooms) || !rule.TryFire())
                         continue;
                     return new FaultDecision(rule.Action, $"{rule.Id}: {rule.Action.Describe()}");
                 }
@@ -181,6 +201,33 @@ public sealed class FaultInjector
         };
         return new FaultDecision(action,
             $"rate limit: over {limit} {(write ? "writes" : "reads")}/s for {context.AccountSid}: {action.Describe()}");
+    }
+
+    /// <summary>
+    /// The fault for a status callback, decided when its event is published (under the account's lock, in event
+    /// order, so a probability rule fires on the same events for the same calls), or null.
+    /// </summary>
+    internal FaultDecision? DecideCallback(RoomEvent roomEvent)
+    {
+        var rules = _rules;
+        if (rules.Length == 0)
+            return null;
+        var room = roomEvent.Room;
+        lock (_gate)
+        {
+            foreach (var rule in _rules)
+            {
+                var target = rule.Target;
+                if (!target.Callbacks || !rule.IsActive ||
+                    (target.Events is { } events && !events.Contains(roomEvent.Kind)) ||
+                    (target.Account is { } account && account != room.AccountSid) ||
+                    (target.Room is { } name && name != room.Sid && name != room.UniqueName) ||
+                    !rule.TryFire())
+                    continue;
+                return new FaultDecision(rule.Action, $"{rule.Id}: {rule.Action.Describe()}");
+            }
+        }
+        return null;
     }
 
     private static bool Matches(FaultTargetSpec target, RequestContext context, Route route, string[] rooms)

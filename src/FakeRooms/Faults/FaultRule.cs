@@ -25,7 +25,7 @@ public sealed class FaultRule
             var seed = frequency.Seed ?? Domain.Sids.SidGenerator.DeriveSeed(serverSeed, $"fault:{ordinal}");
             _random = new SeededRandom((ulong)(uint)seed);
         }
-        Description = $"{id}: {target.Describe()}, {frequency.Describe()}: {action.Describe()}";
+        Description = $"{id}: {target.Describe()}, {frequency.Describe(target.Callbacks)}: {action.Describe()}";
     }
 
     /// <summary>The rule's id (<c>fault-1</c>, <c>fault-2</c>...), also used by the control API.</summary>

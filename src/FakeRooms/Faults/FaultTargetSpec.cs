@@ -1,8 +1,20 @@
+using FakeRooms.Domain.Events;
+using FakeRooms.Wire;
+
 namespace FakeRooms.Faults;
 
-/// <summary>Which calls a fault rule applies to; every part given must match (null parts match anything).</summary>
+/// <summary>
+/// Which API calls (or, with <see cref="Callbacks"/>, which status callbacks) a fault rule applies to; every part
+/// given must match (null parts match anything).
+/// </summary>
 internal sealed record FaultTargetSpec
 {
+    /// <summary>True for a rule on status callbacks rather than API calls.</summary>
+    public bool Callbacks { get; init; }
+
+    /// <summary>For callback rules: the room events, or null for every event.</summary>
+    public IReadOnlySet<RoomEventKind>? Events { get; init; }
+
     /// <summary>The operations, or null for every Twilio operation.</summary>
     public IReadOnlySet<Operation>? Operations { get; init; }
 
@@ -16,7 +28,9 @@ internal sealed record FaultTargetSpec
     {
         var parts = new List<string>
         {
-            Operations is null ? "any operation" : string.Join("|", Operations.Order()),
+            Callbacks
+                ? "callbacks " + (Events is null ? "of any event" : string.Join("|", Events.Order().Select(WireNames.Of)))
+                : Operations is null ? "any operation" : string.Join("|", Operations.Order()),
         };
         if (Room is not null) parts.Add($"room {Room}");
         if (Account is not null) parts.Add($"account {Account}");
@@ -47,11 +61,13 @@ internal enum FaultFrequencyKind
 /// <summary>A rule's frequency.</summary>
 internal sealed record FaultFrequency(FaultFrequencyKind Kind, int Times = 0, double Probability = 0, int? Seed = null)
 {
-    public string Describe() => Kind switch
+    public string Describe(bool callbacks = false) => Kind switch
     {
-        FaultFrequencyKind.Next => Times == 1 ? "next call" : $"next {Times} calls",
-        FaultFrequencyKind.Always => "every call",
+        FaultFrequencyKind.Next => Times == 1 ? $"next {Noun(callbacks)}" : $"next {Times} {Noun(callbacks)}s",
+        FaultFrequencyKind.Always => $"every {Noun(callbacks)}",
         _ => $"probability {Probability.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}" +
              (Seed is { } seed ? $" (seed {seed})" : ""),
     };
+
+    private static string Noun(bool callbacks) => callbacks ? "callback" : "call";
 }

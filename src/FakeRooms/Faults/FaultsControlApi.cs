@@ -1,5 +1,6 @@
 using System.Globalization;
 using FakeRooms.Domain.Errors;
+using FakeRooms.Domain.Events;
 using FakeRooms.Http;
 using FakeRooms.Wire;
 using Newtonsoft.Json;
@@ -19,6 +20,9 @@ namespace FakeRooms.Faults;
 /// too-many-requests, internal-server-error, service-unavailable, error (with <c>Status</c>, <c>Code</c>,
 /// <c>Message</c>), raw-body (<c>Status</c>, <c>Body</c>, <c>ContentType</c>), truncated-body, drop-connection,
 /// drop-connection-after-processing, delay; <c>RetryAfter</c> (seconds) and <c>DelayMs</c> where they apply.
+/// Status-callback faults: <c>Fault</c> drop-callback, delay-callback (with <c>DelayMs</c>), duplicate-callback or
+/// reorder-callback, with <c>Event</c> (wire names such as participant-connected; repeatable; absent = any) instead
+/// of <c>Operation</c>.
 /// </para>
 /// </summary>
 internal static class FaultsControlApi
@@ -27,7 +31,7 @@ internal static class FaultsControlApi
 
     private static readonly string[] Fields =
     [
-        "Operation", "Room", "Account", "Times", "Always", "Probability", "Seed", "Fault", "Status", "Code", "Message",
+        "Operation", "Event", "Room", "Account", "Times", "Always", "Probability", "Seed", "Fault", "Status", "Code", "Message",
         "RetryAfter", "DelayMs", "Body", "ContentType",
     ];
 
@@ -47,13 +51,20 @@ internal static class FaultsControlApi
     private static HttpResult AddRule(RequestContext ctx)
     {
         var fields = ReadFields(ctx.Request);
+        var action = ParseAction(fields);
+        if (fields.ContainsKey(action.IsCallbackFault ? "Operation" : "Event"))
+            throw new TwilioErrorException(new TwilioError(20001, 400, action.IsCallbackFault
+                ? $"Operation does not apply to the callback fault {action.KindName}; use Event"
+                : $"Event applies only to callback faults, not to {action.KindName}; use Operation"));
         var target = new FaultTargetSpec
         {
-            Operations = ParseOperations(fields),
+            Callbacks = action.IsCallbackFault,
+            Operations = action.IsCallbackFault ? null : ParseOperations(fields),
+            Events = action.IsCallbackFault ? ParseEvents(fields) : null,
             Room = Single(fields, "Room"),
             Account = Single(fields, "Account"),
         };
-        var rule = ctx.Server.Faults.Add(target, ParseFrequency(fields), ParseAction(fields));
+        var rule = ctx.Server.Faults.Add(target, ParseFrequency(fields), action);
         return new HttpResult(201, JsonText.Write(w => WriteRule(w, rule)));
     }
 
@@ -182,6 +193,23 @@ internal static class FaultsControlApi
         return set;
     }
 
+    private static HashSet<RoomEventKind>? ParseEvents(Dictionary<string, List<string>> fields)
+    {
+        if (!fields.TryGetValue("Event", out var values))
+            return null;
+        var names = values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+        if (names.Count == 0 || names.Any(n => n is "*" || n.Equals("any", StringComparison.OrdinalIgnoreCase)))
+            return null;
+        var set = new HashSet<RoomEventKind>();
+        foreach (var name in names)
+        {
+            var kind = Enum.GetValues<RoomEventKind>().Cast<RoomEventKind?>()
+                .FirstOrDefault(k => WireNames.Of(k!.Value) == name.ToLowerInvariant());
+            set.Add(kind ?? throw new TwilioErrorException(TwilioErrors.InvalidParameter("Event", name)));
+        }
+        return set;
+    }
+
     private static FaultFrequency ParseFrequency(Dictionary<string, List<string>> fields)
     {
         var times = Single(fields, "Times");
@@ -255,6 +283,16 @@ internal static class FaultsControlApi
                 if (delay <= TimeSpan.Zero)
                     throw new TwilioErrorException(TwilioErrors.MissingParameter("DelayMs"));
                 return new FaultAction { Kind = FaultKind.Delay, Delay = delay };
+            case "drop-callback":
+                return new FaultAction { Kind = FaultKind.DropCallback };
+            case "delay-callback":
+                if (delay <= TimeSpan.Zero)
+                    throw new TwilioErrorException(TwilioErrors.MissingParameter("DelayMs"));
+                return new FaultAction { Kind = FaultKind.DelayCallback, Delay = delay };
+            case "duplicate-callback":
+                return new FaultAction { Kind = FaultKind.DuplicateCallback };
+            case "reorder-callback":
+                return new FaultAction { Kind = FaultKind.ReorderCallback };
             default:
                 throw new TwilioErrorException(TwilioErrors.InvalidParameter("Fault", kind));
         }
@@ -281,6 +319,17 @@ internal static class FaultsControlApi
             w.WriteStartArray();
             foreach (var operation in operations.Order())
                 w.WriteValue(operation.ToString());
+            w.WriteEndArray();
+        }
+        else
+            w.WriteNull();
+        w.Prop("callbacks", rule.Target.Callbacks);
+        w.WritePropertyName("events");
+        if (rule.Target.Events is { } events)
+        {
+            w.WriteStartArray();
+            foreach (var kind in events.Order())
+                w.WriteValue(WireNames.Of(kind));
             w.WriteEndArray();
         }
         else
