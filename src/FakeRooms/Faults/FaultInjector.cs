@@ -8,9 +8,10 @@ namespace FakeRooms.Faults;
 /// <summary>
 /// Scripted Twilio failures for the fake's API calls: errors in Twilio's own shape (429/20429 with Retry-After,
 /// 500/20500, 503/20503, any code), latency, dropped connections and truncated bodies, plus Twilio's per-account
-/// request rate limits. Reached through <see cref="FakeRoomsServer.Faults"/>; cleared by <see cref="Clear"/> and by
-/// <see cref="FakeRoomsServer.Reset()"/>. Every call a fault touches is marked in the journal
-/// (<see cref="Journal.CallRecord.InjectedFault"/>).
+/// request rate limits; and status callbacks dropped, delayed, duplicated or reordered (<see cref="OnCallbacks"/>).
+/// Reached through <see cref="FakeRoomsServer.Faults"/>; cleared by <see cref="Clear"/> and by
+/// <see cref="FakeRoomsServer.Reset()"/>. Every call or callback a fault touches is marked in its journal
+/// (<see cref="Journal.CallRecord.InjectedFault"/>, <see cref="Callbacks.CallbackRecord.InjectedFault"/>).
 /// </summary>
 /// <example>
 /// The next two room creations are rate-limited, then Twilio recovers:

@@ -118,6 +118,33 @@ public sealed class CallbackFaultTests : CallbackTest
     }
 
     [Test]
+    public async Task Probability_callback_faults_fire_on_the_same_events_after_a_reset()
+    {
+        async Task<List<int>> DroppedSequenceNumbers()
+        {
+            Fake.Faults.OnCallbacks().WithProbability(0.5).Drop();
+            var room = await CreateRoomWithCallback("dice");
+            var alice = Fake.Rooms.Connect(room.Sid, "alice");
+            for (var i = 0; i < 5; i++)
+            {
+                alice.Publish(TrackKind.Audio, $"mic-{i}");
+                alice.Disable($"mic-{i}");
+            }
+            await RoomResource.UpdateAsync(room.Sid, RoomResource.RoomStatusEnum.Completed, client: Twilio);
+            await Fake.Callbacks.WhenIdleAsync();
+            return Fake.Callbacks.ForRoom(room.Sid).Where(c => c.Outcome == CallbackOutcome.Dropped)
+                .Select(c => c.SequenceNumber).Order().ToList();
+        }
+
+        var first = await DroppedSequenceNumbers();
+        Fake.Reset();
+        var second = await DroppedSequenceNumbers();
+
+        second.Should().Equal(first);
+        first.Should().NotBeEmpty().And.HaveCountLessThan(20, "some of the 20 callbacks are dropped, not all");
+    }
+
+    [Test]
     public async Task Reset_releases_a_callback_held_for_reorder()
     {
         Fake.Faults.OnCallback(RoomEventKind.RoomCreated).Once().Reorder();
