@@ -22,6 +22,8 @@ internal static class ServerCommand
         new("--start-time", "FAKEROOMS_START_TIME", "Start of a manual clock (ISO 8601).", "now"),
         new("--public-url", "FAKEROOMS_PUBLIC_URL", "Base of url, links and paging URLs (e.g. https://video.twilio.com).", "the request's host"),
         new("--journal-capacity", "FAKEROOMS_JOURNAL_CAPACITY", "Calls kept in the journal.", "10000"),
+        new("--rate-limit-writes", "FAKEROOMS_RATE_LIMIT_WRITES", "Write requests per second per account before 429/20429 (Twilio's quota: 20).", "off"),
+        new("--rate-limit-reads", "FAKEROOMS_RATE_LIMIT_READS", "Read requests per second per account before 429/20429 (Twilio's quota: 80).", "off"),
         new("--quiet", "FAKEROOMS_QUIET", "No log line per request.", "off"),
     ];
 
@@ -94,6 +96,7 @@ internal static class ServerCommand
         lines.Add("");
         lines.Add("Control API (no credentials): GET /__fakerooms/health, POST /__fakerooms/reset, GET /__fakerooms/clock,");
         lines.Add("POST /__fakerooms/clock/advance (form Seconds=N).");
+        lines.Add("Faults: POST/GET/DELETE /__fakerooms/faults, DELETE /__fakerooms/faults/{id}, GET/POST /__fakerooms/rate-limit.");
         return string.Join(Environment.NewLine, lines);
     }
 
@@ -169,6 +172,8 @@ internal static class ServerCommand
                     break;
                 case "--public-url": options.PublicBaseUrl = value; break;
                 case "--journal-capacity": options.JournalCapacity = ParseInt(name, value, 0, 10_000_000); break;
+                case "--rate-limit-writes": options.RateLimitWritesPerSecond = ParseInt(name, value, 1, 1_000_000); break;
+                case "--rate-limit-reads": options.RateLimitReadsPerSecond = ParseInt(name, value, 1, 1_000_000); break;
             }
         }
         // A standalone server runs on real time unless asked for a manual clock.

@@ -58,6 +58,19 @@ public sealed class FakeRoomsOptions
     /// <summary>When set, group rooms created with <c>LargeRoom=true</c> may hold up to this many participants.</summary>
     public int? LargeRoomMaxParticipants { get; set; }
 
+    /// <summary>
+    /// Twilio's per-account limit on write requests (POST/DELETE) per second; past it calls answer 429 with code
+    /// 20429 and a Retry-After header. Twilio's default quota is 20 (docs: programmable-video-limits). Default: null,
+    /// no limit. Windows follow the fake's clock.
+    /// </summary>
+    public int? RateLimitWritesPerSecond { get; set; }
+
+    /// <summary>
+    /// Twilio's per-account limit on read requests (GET) per second; past it calls answer 429 with code 20429 and a
+    /// Retry-After header. Twilio's default quota is 80 (docs: programmable-video-limits). Default: null, no limit.
+    /// </summary>
+    public int? RateLimitReadsPerSecond { get; set; }
+
     /// <summary>Largest request body accepted, in bytes; larger ones answer 413 with code 20413. Default: 1 MiB.</summary>
     public int MaxRequestBodyBytes { get; set; } = 1 << 20;
 

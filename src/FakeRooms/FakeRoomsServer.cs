@@ -49,6 +49,7 @@ public sealed class FakeRoomsServer : IAsyncDisposable, IDisposable
         Clock = new FakeRoomsClock(provider, Backend.Settle);
         Calls = new CallJournal(options.JournalCapacity);
         Rooms = new SimulatedRooms(this, AccountSid);
+        Faults = new Faults.FaultInjector(this);
 
         // Status callbacks (FACTS §6): the listener only enqueues; delivery runs in the background.
         Callbacks = new CallbackJournal(options.CallbackJournalCapacity);
@@ -109,6 +110,12 @@ public sealed class FakeRoomsServer : IAsyncDisposable, IDisposable
 
     /// <summary>The default account's rooms, and simulated participants joining them.</summary>
     public SimulatedRooms Rooms { get; }
+
+    /// <summary>
+    /// Scripted Twilio failures (errors, latency, dropped connections, rate limits) for the fake's API calls; cleared
+    /// by <see cref="Reset()"/>.
+    /// </summary>
+    public Faults.FaultInjector Faults { get; }
 
     /// <summary>The options the fake runs with (do not change them after start).</summary>
     public FakeRoomsOptions Options { get; }

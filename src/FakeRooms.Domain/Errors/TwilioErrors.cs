@@ -37,11 +37,20 @@ public static class TwilioErrors
     public static TwilioError NotFound(string resourcePath) =>
         new(20404, 404, $"The requested resource {resourcePath} was not found");
 
-    /// <summary>20429, 429: too many requests (Twilio docs, guide to scaling).</summary>
+    /// <summary>
+    /// 20429, 429: too many requests (Twilio docs, guide to scaling; twilio.com/docs/api/errors/20429: "Requests that
+    /// receive 429 responses aren't processed and are safe to retry").
+    /// </summary>
     public static readonly TwilioError TooManyRequests = new(20429, 429, "Too Many Requests");
 
     /// <summary>20500, 500: an internal error (used only for bugs in the fake and injected faults).</summary>
     public static readonly TwilioError InternalServerError = new(20500, 500, "Internal Server Error");
+
+    /// <summary>
+    /// 20503, 503: "The requested Twilio Service is temporarily unavailable" (twilio.com/docs/api/errors/20503, title
+    /// "Service unavailable"); used only for injected faults.
+    /// </summary>
+    public static readonly TwilioError ServiceUnavailable = new(20503, 503, "Service unavailable");
 
     /// <summary>20413, 413: request entity too large.</summary>
     public static readonly TwilioError PayloadTooLarge = new(20413, 413, "Request Entity Too Large");

@@ -15,7 +15,7 @@ namespace FakeRooms.Callbacks;
 /// <see cref="CallbackJournal"/> and never reaches the REST call or the clock (FACTS §6.3 [INFERRED]: "Deliver
 /// asynchronously. Do not fail the REST call if the webhook fails."). Twilio's retries are not simulated.
 /// </summary>
-internal sealed class CallbackDispatcher : IRoomEventSink, IDisposable
+internal sealed partial class CallbackDispatcher : IRoomEventSink, IDisposable
 {
     /// <summary>Requests in flight at once over all rooms; more rooms wait for a slot (each room sends one at a time).</summary>
     public const int MaxConcurrentDeliveries = 64;
@@ -99,6 +99,8 @@ internal sealed class CallbackDispatcher : IRoomEventSink, IDisposable
             }
             else
             {
+                // Injected faults (Faults/CallbackDispatcher.Faults.cs) are decided here, in event order.
+                item.Fault = _server.Faults.DecideCallback(roomEvent);
                 _pending.Add(item);
                 if (!_lanes.TryGetValue(item.LaneKey, out var lane))
                     _lanes[item.LaneKey] = lane = new Lane(item.LaneKey);
@@ -146,7 +148,7 @@ internal sealed class CallbackDispatcher : IRoomEventSink, IDisposable
         {
             return _pending.OrderBy(p => p.Issue).Take(max).Select(p =>
                 $"{WireNames.Of(p.Event.Kind)} {p.Event.Room.Sid} seq={p.Event.SequenceNumber} -> {p.Event.Room.StatusCallback} " +
-                (p.InFlight ? "(sending)" : "(queued)")).ToList();
+                (p.InFlight ? "(sending)" : IsHeld(p) ? "(held by a reorder fault)" : "(queued)")).ToList();
         }
     }
 
@@ -166,6 +168,7 @@ internal sealed class CallbackDispatcher : IRoomEventSink, IDisposable
                 item.Cancelled = true;
                 _pending.Remove(item);
             }
+            ForgetHeldLanes();
             if (accountSid is null)
                 _journal.Clear();
             else
@@ -197,17 +200,18 @@ internal sealed class CallbackDispatcher : IRoomEventSink, IDisposable
             PendingCallback item;
             lock (_gate)
             {
-                do
+                if (!TryTakeNext(lane, out item!))
                 {
-                    if (!lane.Items.TryDequeue(out item!))
-                    {
-                        lane.Running = false;
+                    lane.Running = false;
+                    // A lane holding a callback for a reorder fault stays, for the room's next event to restart it.
+                    if (lane.Held is null)
                         _lanes.Remove(lane.Key);
-                        return;
-                    }
-                } while (item.Cancelled);
+                    return;
+                }
                 item.InFlight = true;
             }
+            if (Divert(lane, item))
+                continue;
 
             CallbackRecord record;
             try
@@ -215,7 +219,7 @@ internal sealed class CallbackDispatcher : IRoomEventSink, IDisposable
                 await _slots.WaitAsync(_stop.Token).ConfigureAwait(false);
                 try
                 {
-                    record = await DeliverAsync(item).ConfigureAwait(false);
+                    record = await DeliverWithFaultAsync(item).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -442,6 +446,8 @@ internal sealed class CallbackDispatcher : IRoomEventSink, IDisposable
         public string LaneKey { get; } = string.Create(CultureInfo.InvariantCulture, $"{generation}/{roomEvent.Room.AccountSid}/{roomEvent.Room.Sid}");
         public bool Cancelled { get; set; }
         public bool InFlight { get; set; }
+        public Faults.FaultDecision? Fault { get; set; }
+        public bool Diverted { get; set; }
     }
 
     private sealed class Lane(string key)
@@ -449,5 +455,11 @@ internal sealed class CallbackDispatcher : IRoomEventSink, IDisposable
         public string Key { get; } = key;
         public Queue<PendingCallback> Items { get; } = new();
         public bool Running { get; set; }
+
+        /// <summary>A callback a reorder fault holds back until the room's next callback has been taken.</summary>
+        public PendingCallback? Held { get; set; }
+
+        /// <summary>True once a later callback of the room went out ahead of <see cref="Held"/>.</summary>
+        public bool HeldOvertaken { get; set; }
     }
 }

@@ -88,6 +88,12 @@ public sealed record CallbackRecord
     /// <summary>Real (wall-clock) time from sending the request to the end of the answer, or to the failure.</summary>
     public TimeSpan Latency { get; init; }
 
+    /// <summary>
+    /// What a fault rule did to this delivery (dropped, delayed, duplicated, reordered), e.g.
+    /// <c>fault-1: callback sent twice (second delivery)</c>, or null for a normal delivery.
+    /// </summary>
+    public string? InjectedFault { get; init; }
+
     /// <summary>True when the receiver answered 2xx.</summary>
     public bool Succeeded => Outcome == CallbackOutcome.Succeeded;
 

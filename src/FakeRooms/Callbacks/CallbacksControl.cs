@@ -65,6 +65,7 @@ internal static class CallbacksControl
         w.Prop("error", c.Error);
         w.Prop("latency_ms", (long)Math.Round(c.Latency.TotalMilliseconds));
         w.Prop("response_body", c.ResponseBody);
+        w.Prop("injected_fault", c.InjectedFault);
         w.WriteEndObject();
     }
 

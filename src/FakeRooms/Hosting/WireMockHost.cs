@@ -20,6 +20,7 @@ namespace FakeRooms.Hosting;
 internal sealed class WireMockHost : IDisposable
 {
     private readonly WireMockServer _server;
+    private readonly Faults.FaultTransport _transport = new();
 
     public WireMockHost(string host, int port, RouteTable routes, Dispatcher dispatcher)
     {
@@ -33,6 +34,8 @@ internal sealed class WireMockHost : IDisposable
             DisableRequestBodyDecompressing = true,
             ReadStaticMappings = false,
             SaveUnmatchedRequests = false,
+            // Lets injected faults close a connection without answering (Faults/FaultTransport.cs).
+            PreWireMockMiddlewareInit = Faults.FaultTransport.Install,
         });
 
         foreach (var route in routes.Routes)
@@ -41,12 +44,12 @@ internal sealed class WireMockHost : IDisposable
             _server
                 .Given(WireMockRequest.Create().WithPath(new RegexMatcher(route.PathPattern)).UsingMethod(route.Method))
                 .AtPriority(10)
-                .RespondWith(Response.Create().WithCallback(request => ToResponse(dispatcher.Handle(ToRequest(request), matched))));
+                .RespondWith(Response.Create().WithCallback(request => _transport.DeliverAsync(dispatcher.Handle(ToRequest(request), matched), ToResponse)));
         }
         _server
             .Given(WireMockRequest.Create().WithPath(new RegexMatcher(".*")).UsingAnyMethod())
             .AtPriority(int.MaxValue)
-            .RespondWith(Response.Create().WithCallback(request => ToResponse(dispatcher.Handle(ToRequest(request)))));
+            .RespondWith(Response.Create().WithCallback(request => _transport.DeliverAsync(dispatcher.Handle(ToRequest(request)), ToResponse)));
 
         Url = _server.Url ?? _server.Urls[0];
     }
@@ -58,6 +61,7 @@ internal sealed class WireMockHost : IDisposable
 
     public void Dispose()
     {
+        _transport.Dispose();
         _server.Stop();
         _server.Dispose();
     }

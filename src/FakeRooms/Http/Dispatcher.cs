@@ -24,6 +24,7 @@ internal sealed class Dispatcher(FakeRoomsServer server, RouteTable routes)
 
         var context = new RequestContext(request, parameters ?? new Dictionary<string, string>(0), server, server.BaseUrlFor(request));
         HttpResult result;
+        Faults.FaultDecision? fault = null;
         try
         {
             if (request.Segments is [ControlPrefix, ..])
@@ -35,11 +36,13 @@ internal sealed class Dispatcher(FakeRoomsServer server, RouteTable routes)
                 if (request.BodyLength > server.Options.MaxRequestBodyBytes)
                     throw new TwilioErrorException(TwilioErrors.PayloadTooLarge);
                 context.AccountSid = _auth.Authenticate(request.Authorization);
-                result = route is null
-                    ? throw new TwilioErrorException(pathKnown
+                if (route is null)
+                    throw new TwilioErrorException(pathKnown
                         ? TwilioErrors.MethodNotAllowed()
-                        : TwilioErrors.NotFound(ResourcePath(request.RawPath)))
-                    : route.Handler(context);
+                        : TwilioErrors.NotFound(ResourcePath(request.RawPath)));
+                // Injected faults and rate limits apply to authenticated calls of Twilio operations only.
+                fault = server.Faults.Decide(context, route);
+                result = fault?.Intercept() ?? route.Handler(context);
             }
         }
         catch (TwilioErrorException e)
@@ -51,6 +54,8 @@ internal sealed class Dispatcher(FakeRoomsServer server, RouteTable routes)
             server.ReportBug(e);
             result = ErrorResult(TwilioErrors.InternalServerError);
         }
+        if (fault is not null)
+            result = fault.Shape(result);
 
         // RFC 9110 §15.5.6: a 405 lists the methods the resource does support in Allow.
         if (route is null && pathKnown && result.Error?.Code == 20004)
@@ -101,6 +106,7 @@ internal sealed class Dispatcher(FakeRoomsServer server, RouteTable routes)
             ErrorCode = result.Error?.Code,
             ErrorMessage = result.Error?.Message,
             Room = result.Room,
+            InjectedFault = result.InjectedFault,
             Elapsed = elapsed,
         });
     }

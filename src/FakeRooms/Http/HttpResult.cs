@@ -17,5 +17,14 @@ internal sealed record HttpResult(int Status, string Body, string ContentType = 
     /// <summary>Raw bytes to send instead of <see cref="Body"/> (media downloads).</summary>
     public byte[]? BinaryBody { get; init; }
 
+    /// <summary>How long the transport holds the answer back (an injected latency).</summary>
+    public TimeSpan Delay { get; init; }
+
+    /// <summary>True when the transport closes the connection instead of answering (an injected fault).</summary>
+    public bool DropConnection { get; init; }
+
+    /// <summary>What a fault rule or the rate limiter did to this call, for the journal.</summary>
+    public string? InjectedFault { get; init; }
+
     public static HttpResult Json(int status, string json, Domain.Rooms.Room? room = null) => new(status, json) { Room = room };
 }

@@ -27,6 +27,7 @@ internal sealed class RouteTable
         Control.ControlApi.Register(this);
         Control.ParticipantsControl.Register(this);
         Callbacks.CallbacksControl.Register(this);
+        Faults.FaultsControlApi.Register(this);
     }
 
     public IReadOnlyList<Route> Routes => _routes;

@@ -41,7 +41,7 @@ public sealed record CallRecord
     /// <summary>Parameters the operation does not know, which Twilio silently ignores (misspellings, wrong case).</summary>
     public IReadOnlyList<string> IgnoredParameters { get; init; } = [];
 
-    /// <summary>The HTTP status answered.</summary>
+    /// <summary>The HTTP status answered (0 when an injected fault closed the connection before processing).</summary>
     public int StatusCode { get; init; }
 
     /// <summary>The Twilio error code answered, or null on success.</summary>
@@ -53,7 +53,10 @@ public sealed record CallRecord
     /// <summary>The room the call created, fetched or changed, as it was right after the call.</summary>
     public Room? Room { get; init; }
 
-    /// <summary>What a fault rule did to this call instead of the normal answer, or null.</summary>
+    /// <summary>
+    /// What a fault rule or the rate limiter did to this call instead of the normal answer (e.g.
+    /// <c>fault-1: 429 20429 Too Many Requests, Retry-After 1</c>), or null for a real answer.
+    /// </summary>
     public string? InjectedFault { get; init; }
 
     /// <summary>How long the fake took to answer.</summary>

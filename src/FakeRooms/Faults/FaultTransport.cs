@@ -1,0 +1,73 @@
+using FakeRooms.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using WireMock;
+
+namespace FakeRooms.Faults;
+
+/// <summary>
+/// The transport half of fault injection, between the dispatcher's answer and the socket: holds answers back
+/// asynchronously (no thread waits) and closes connections without answering. WireMock.Net has no connection reset
+/// (its <c>EMPTY_RESPONSE</c> fault still sends a response, which makes the Twilio SDK throw
+/// <c>NullReferenceException</c>; TOOLCHAIN), so a small ASP.NET Core middleware in front of WireMock's makes the
+/// request's <see cref="HttpContext"/> reachable from the mapping callback, which aborts it.
+/// </summary>
+internal sealed class FaultTransport : IDisposable
+{
+    private static readonly AsyncLocal<HttpContext?> CurrentRequest = new();
+
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>
+    /// The clock latency runs on. Real time: the client's timeout that a delay is meant to trip is real time too, and
+    /// the fake's own clock may be manual.
+    /// </summary>
+    internal TimeProvider DelayClock { get; init; } = TimeProvider.System;
+
+    /// <summary>For <c>WireMockServerSettings.PreWireMockMiddlewareInit</c>, which passes the <c>IApplicationBuilder</c>.</summary>
+    public static void Install(object app) =>
+        ((IApplicationBuilder)app).Use(async (context, next) =>
+        {
+            CurrentRequest.Value = context;
+            await next(context);
+        });
+
+    /// <summary>Hands the dispatcher's answer to WireMock: at once, or after the fault's delay, or not at all.</summary>
+    public Task<IResponseMessage> DeliverAsync(HttpResult result, Func<HttpResult, IResponseMessage> toResponse) =>
+        result.Delay <= TimeSpan.Zero && !result.DropConnection
+            ? Task.FromResult(toResponse(result))
+            : DeliverLateAsync(result, toResponse);
+
+    private async Task<IResponseMessage> DeliverLateAsync(HttpResult result, Func<HttpResult, IResponseMessage> toResponse)
+    {
+        var context = CurrentRequest.Value;
+        if (result.Delay > TimeSpan.Zero)
+        {
+            // Ends early when the client gives up (its timeout) or the fake stops, so no request outlives either.
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, context?.RequestAborted ?? CancellationToken.None);
+            try
+            {
+                await Task.Delay(result.Delay, DelayClock, wait.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+        if (result.DropConnection)
+        {
+            if (context is null)
+                // Unreachable while Install runs in front of WireMock; never answer status 0.
+                return toResponse(Dispatcher.ErrorResult(Domain.Errors.TwilioErrors.InternalServerError));
+            // Closes the socket at once: no status line, no headers, no body reach the client.
+            context.Abort();
+            return toResponse(new HttpResult(500, ""));
+        }
+        return toResponse(result);
+    }
+
+    public void Dispose()
+    {
+        // Not disposed: a request still on its way may link to the token after the fake stops.
+        _stopping.Cancel();
+    }
+}
