@@ -173,6 +173,23 @@ public sealed class RecordingRulesTests : RecordingTest
     }
 
     [Test]
+    public async Task Recording_rules_given_at_room_creation_pick_the_recorded_tracks()
+    {
+        var room = await RoomResource.CreateAsync(uniqueName: "audio-only-recording",
+            recordingRules: new RecordingRulesUpdate([new RecordingRule(RecordingRule.TypeEnum.Include, null, null, null, RecordingRule.KindEnum.Audio)]),
+            client: Twilio);
+        var alice = Fake.Rooms.Connect("audio-only-recording", "alice");
+        alice.Publish(TrackKind.Audio, "mic");
+        alice.Publish(TrackKind.Video, "cam");
+
+        var recorded = await RoomRecordingResource.ReadAsync(room.Sid, client: Twilio);
+        var rules = await RecordingRulesResource.FetchAsync(room.Sid, client: Twilio);
+
+        recorded.Should().ContainSingle().Which.TrackName.Should().Be("mic");
+        rules.Rules.Should().ContainSingle().Which.Kind.Should().Be(RecordingRule.KindEnum.Audio);
+    }
+
+    [Test]
     public async Task Rules_that_include_nothing_record_nothing()
     {
         var room = await RoomResource.CreateAsync(uniqueName: "quiet", client: Twilio);
