@@ -8,4 +8,7 @@ internal sealed record DomainOptions
 
     /// <summary>When set, <c>LargeRoom=true</c> group rooms may hold this many participants (else 50).</summary>
     public int? LargeRoomMaxParticipants { get; init; }
+
+    /// <summary>Sizes of the served media files and processing times of recordings and compositions.</summary>
+    public Recordings.MediaProfile Media { get; init; } = new();
 }

@@ -45,6 +45,7 @@ public sealed class FakeRoomsServer : IAsyncDisposable, IDisposable
         {
             MaxInProgressRooms = options.MaxInProgressRoomsPerAccount,
             LargeRoomMaxParticipants = options.LargeRoomMaxParticipants,
+            Media = Media.MediaFiles.Profile,
         });
         Clock = new FakeRoomsClock(provider, Backend.Settle);
         Calls = new CallJournal(options.JournalCapacity);

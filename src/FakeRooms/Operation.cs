@@ -33,6 +33,50 @@ public enum Operation
     FetchRecordingRule,
     /// <summary><c>POST /v1/Rooms/{RoomSid}/RecordingRules</c></summary>
     UpdateRecordingRule,
+    /// <summary><c>GET /v1/Rooms/{RoomSid}/Recordings</c></summary>
+    ReadRoomRecording,
+    /// <summary><c>GET /v1/Rooms/{RoomSid}/Recordings/{Sid}</c></summary>
+    FetchRoomRecording,
+    /// <summary><c>DELETE /v1/Rooms/{RoomSid}/Recordings/{Sid}</c></summary>
+    DeleteRoomRecording,
+    /// <summary><c>GET /v1/Rooms/{RoomSid}/Recordings/{Sid}/Media</c></summary>
+    FetchRoomRecordingMedia,
+    /// <summary><c>GET /v1/Recordings</c></summary>
+    ReadRecording,
+    /// <summary><c>GET /v1/Recordings/{Sid}</c></summary>
+    FetchRecording,
+    /// <summary><c>DELETE /v1/Recordings/{Sid}</c></summary>
+    DeleteRecording,
+    /// <summary><c>GET /v1/Recordings/{Sid}/Media</c></summary>
+    FetchRecordingMedia,
+    /// <summary><c>GET /v1/RecordingSettings/Default</c></summary>
+    FetchRecordingSettings,
+    /// <summary><c>POST /v1/RecordingSettings/Default</c></summary>
+    CreateRecordingSettings,
+    /// <summary><c>POST /v1/Compositions</c></summary>
+    CreateComposition,
+    /// <summary><c>GET /v1/Compositions</c></summary>
+    ReadComposition,
+    /// <summary><c>GET /v1/Compositions/{Sid}</c></summary>
+    FetchComposition,
+    /// <summary><c>DELETE /v1/Compositions/{Sid}</c></summary>
+    DeleteComposition,
+    /// <summary><c>GET /v1/Compositions/{Sid}/Media</c></summary>
+    FetchCompositionMedia,
+    /// <summary><c>POST /v1/CompositionHooks</c></summary>
+    CreateCompositionHook,
+    /// <summary><c>GET /v1/CompositionHooks</c></summary>
+    ReadCompositionHook,
+    /// <summary><c>GET /v1/CompositionHooks/{Sid}</c></summary>
+    FetchCompositionHook,
+    /// <summary><c>POST /v1/CompositionHooks/{Sid}</c></summary>
+    UpdateCompositionHook,
+    /// <summary><c>DELETE /v1/CompositionHooks/{Sid}</c></summary>
+    DeleteCompositionHook,
+    /// <summary><c>GET /v1/CompositionSettings/Default</c></summary>
+    FetchCompositionSettings,
+    /// <summary><c>POST /v1/CompositionSettings/Default</c></summary>
+    CreateCompositionSettings,
     /// <summary>A request to the fake's own control API under <c>/__fakerooms/</c>.</summary>
     Control,
 }

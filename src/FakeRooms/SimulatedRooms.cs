@@ -41,6 +41,23 @@ public sealed class SimulatedRooms
     /// <summary>Every participant a room ever had, in join order.</summary>
     public IReadOnlyList<Participant> ParticipantsOf(string roomSidOrName) => Store.AllParticipants(roomSidOrName);
 
+    /// <summary>Every recording a room has had, oldest first (the same data as <c>GET /v1/Rooms/{RoomSid}/Recordings</c>).</summary>
+    public IReadOnlyList<Domain.Recordings.Recording> RecordingsOf(string roomSidOrName) => Store.AllRecordings(roomSidOrName);
+
+    /// <summary>
+    /// Makes a processing recording fail, as Twilio's recording service sometimes does: its capture stops, its status
+    /// becomes <c>failed</c> and <c>recording-failed</c> is sent with <paramref name="operation"/>.
+    /// </summary>
+    /// <exception cref="Domain.Errors.TwilioErrorException">20404 for an unknown recording; 20001 when it is not processing.</exception>
+    public Domain.Recordings.Recording FailRecording(string recordingSid,
+        Domain.Recordings.RecordingFailedOperation operation = Domain.Recordings.RecordingFailedOperation.RecordingUpload) =>
+        Store.FailRecording(recordingSid, operation);
+
+    /// <summary>Makes an enqueued or processing composition fail (<c>composition-failed</c> with <paramref name="errorMessage"/>).</summary>
+    /// <exception cref="Domain.Errors.TwilioErrorException">20404 for an unknown composition; 20001 when it is not enqueued or processing.</exception>
+    public Domain.Compositions.Composition FailComposition(string compositionSid, string errorMessage = "Composition failed (simulated)") =>
+        Store.FailComposition(compositionSid, errorMessage);
+
     /// <summary>
     /// A participant joins a room, as a Video SDK client would. Joining a full room fails with 53105, a completed room
     /// with 53118; an identity already connected is disconnected first (53205 on its client).

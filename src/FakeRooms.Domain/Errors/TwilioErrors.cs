@@ -109,6 +109,39 @@ public static class TwilioErrors
     /// <summary>53125: the room does not take this track kind (an audio-only room refuses video).</summary>
     public static readonly TwilioError TrackKindNotSupported = new(53125, 400, "The track kind is not supported by the Room");
 
+    /// <summary>
+    /// 53122: a recording operation (recording rules, compositions) on a room type that is not recorded: peer-to-peer
+    /// and go rooms (the older spec: recording is "not available in peer-to-peer rooms"). The code and name
+    /// (RoomRecordingOperationNotSupportedError) come from Twilio's client SDK error enums (FACTS §5.2); the message and
+    /// the HTTP status are [INFERRED].
+    /// </summary>
+    public static readonly TwilioError RecordingOperationNotSupported =
+        new(53122, 400, "The recording operation requested is not supported for the Room type");
+
+    // ---- recordings and compositions (codes [INFERRED] unless noted: Twilio documents none for these cases) ----
+
+    /// <summary>
+    /// 20001, 400: a composition for a room that is still in progress. The docs allow compositions of completed group
+    /// rooms only (FACTS §4); the code is [INFERRED] (the generic invalid-parameter code).
+    /// </summary>
+    public static TwilioError RoomNotCompleted(string roomSid) =>
+        new(20001, 400, $"Room {roomSid} is not completed: compositions can be created for completed rooms only");
+
+    /// <summary>
+    /// 20001, 400: neither VideoLayout nor AudioSources. Spec: "either video_layout or audio_sources have to be provided
+    /// to get a valid creation request"; the code is [INFERRED].
+    /// </summary>
+    public static readonly TwilioError CompositionSourcesMissing =
+        new(20001, 400, "Either VideoLayout or AudioSources must be provided");
+
+    /// <summary>20001, 400: a composition hook FriendlyName already used in the account (spec: "must be unique within the account"); code [INFERRED].</summary>
+    public static TwilioError FriendlyNameInUse(string friendlyName) =>
+        new(20001, 400, $"FriendlyName '{Truncate(friendlyName)}' is already used by another composition hook");
+
+    /// <summary>20001, 400: deleting a recording or composition whose media is still being produced; [INFERRED].</summary>
+    public static TwilioError StillProcessing(string resourcePath) =>
+        new(20001, 400, $"The resource {resourcePath} cannot be deleted while it is being processed");
+
     // ---- participants (532xx) ----
 
     /// <summary>53203: the room's max_concurrent_published_tracks is reached.</summary>

@@ -1,4 +1,6 @@
+using FakeRooms.Domain.Compositions;
 using FakeRooms.Domain.Participants;
+using FakeRooms.Domain.Recordings;
 using FakeRooms.Domain.Rooms;
 
 namespace FakeRooms.Domain.Events;
@@ -22,6 +24,24 @@ public enum RoomEventKind
     TrackEnabled,
     /// <summary><c>track-disabled</c></summary>
     TrackDisabled,
+    /// <summary><c>recording-started</c>: recording for a track began.</summary>
+    RecordingStarted,
+    /// <summary><c>recording-completed</c>: a track's recording is complete and its media available.</summary>
+    RecordingCompleted,
+    /// <summary><c>recording-failed</c>: a recording operation failed.</summary>
+    RecordingFailed,
+    /// <summary><c>composition-enqueued</c> (sent to the composition's own StatusCallback).</summary>
+    CompositionEnqueued,
+    /// <summary><c>composition-hook-failed</c>: a hook could not enqueue a composition for a completed room.</summary>
+    CompositionHookFailed,
+    /// <summary><c>composition-started</c>: media processing began.</summary>
+    CompositionStarted,
+    /// <summary><c>composition-progress</c>: processing is under way (<c>PercentageDone</c>, <c>SecondsRemaining</c>).</summary>
+    CompositionProgress,
+    /// <summary><c>composition-available</c>: the media can be downloaded.</summary>
+    CompositionAvailable,
+    /// <summary><c>composition-failed</c></summary>
+    CompositionFailed,
 }
 
 /// <summary>
@@ -40,7 +60,29 @@ public sealed record RoomEvent(
     DateTimeOffset Timestamp,
     int SequenceNumber,
     Participant? Participant = null,
-    PublishedTrack? Track = null);
+    PublishedTrack? Track = null)
+{
+    /// <summary>The recording, for <c>recording-*</c> events.</summary>
+    public Recording? Recording { get; init; }
+
+    /// <summary>
+    /// The composition, for <c>composition-*</c> events. These go to the composition's own StatusCallback, not the
+    /// room's, and count their own <see cref="SequenceNumber"/> from 0 per composition.
+    /// </summary>
+    public Composition? Composition { get; init; }
+
+    /// <summary>The hook, for <c>composition-hook-failed</c> and for compositions a hook created.</summary>
+    public CompositionHook? Hook { get; init; }
+
+    /// <summary><c>PercentageDone</c> of <c>composition-progress</c>.</summary>
+    public int? PercentageDone { get; init; }
+
+    /// <summary><c>SecondsRemaining</c> of <c>composition-progress</c>.</summary>
+    public int? SecondsRemaining { get; init; }
+
+    /// <summary>Whether the event goes to a composition's StatusCallback rather than the room's.</summary>
+    public bool IsCompositionEvent => Kind >= RoomEventKind.CompositionEnqueued;
+}
 
 /// <summary>
 /// Receives room events. It is called while the room's account is locked, so events of one account arrive in

@@ -159,6 +159,7 @@ internal sealed partial class RoomStore
             };
             participant.Tracks.Add(track);
             Emit(room, RoomEventKind.TrackAdded, now, participant.Current, track);
+            OnTrackPublished(room, participant, track, now);
             return track;
         }
     }
@@ -175,6 +176,7 @@ internal sealed partial class RoomStore
             var track = participant.Tracks[index];
             participant.Tracks.RemoveAt(index);
             Emit(room, RoomEventKind.TrackRemoved, now, participant.Current, track);
+            OnTrackStopped(track, now);
             return track;
         }
     }
@@ -272,6 +274,7 @@ internal sealed partial class RoomStore
             var track = participant.Tracks[i];
             participant.Tracks.RemoveAt(i);
             Emit(room, RoomEventKind.TrackRemoved, at, participant.Current, track);
+            OnTrackStopped(track, at);
         }
         participant.Generation++;
         room.ConnectedByIdentity.Remove(participant.Current.Identity);

@@ -207,6 +207,12 @@ internal sealed partial class RoomStore
 
     private void Fire(Timer timer, DateTimeOffset at)
     {
+        // Recording and composition steps run whatever the room's status (they follow the room's end).
+        if (timer.Run is { } run)
+        {
+            run(at);
+            return;
+        }
         var room = timer.Room;
         if (room.Current.Status != RoomStatus.InProgress)
             return;
@@ -242,6 +248,7 @@ internal sealed partial class RoomStore
         };
         (status == RoomStatus.Completed ? _completed : _failed).Add(state);
         Emit(state, RoomEventKind.RoomEnded, at);
+        OnRoomEnded(state, at);
     }
 
     private void Emit(RoomState state, RoomEventKind kind, DateTimeOffset at, Participant? participant = null, PublishedTrack? track = null) =>
@@ -259,9 +266,10 @@ internal sealed partial class RoomStore
         return (int)Math.Clamp(seconds, 0, int.MaxValue);
     }
 
-    private enum TimerKind { Unused, Empty, MaxRoomDuration, MaxParticipantDuration }
+    private enum TimerKind { Unused, Empty, MaxRoomDuration, MaxParticipantDuration, Deferred }
 
-    private sealed record Timer(TimerKind Kind, RoomState Room, ParticipantState? Participant = null, long Generation = 0);
+    private sealed record Timer(TimerKind Kind, RoomState Room, ParticipantState? Participant = null, long Generation = 0,
+        Action<DateTimeOffset>? Run = null);
 
     /// <summary>Mutable bookkeeping around a room's current snapshot; touched only under the account lock.</summary>
     private sealed class RoomState(Room current)

@@ -76,8 +76,9 @@ internal sealed partial class CallbackDispatcher : IRoomEventSink, IDisposable
     /// <summary>Takes a room event (under the account's lock): enqueue only, never block, never throw.</summary>
     public void Publish(RoomEvent roomEvent)
     {
-        // Only rooms created with a StatusCallback get callbacks (docs video/api/status-callbacks).
-        if (string.IsNullOrEmpty(roomEvent.Room.StatusCallback))
+        // Only rooms created with a StatusCallback get callbacks (docs video/api/status-callbacks); composition events go
+        // to the composition's own StatusCallback ("If not provided, status callback events will not be dispatched").
+        if (MediaCallbackParameters.TargetOf(roomEvent) is null)
             return;
         Lane? start = null;
         (CallbackRecord Record, CallbackJournal.Waiter[] Waiters)? dropped = null;
@@ -147,7 +148,7 @@ internal sealed partial class CallbackDispatcher : IRoomEventSink, IDisposable
         lock (_gate)
         {
             return _pending.OrderBy(p => p.Issue).Take(max).Select(p =>
-                $"{WireNames.Of(p.Event.Kind)} {p.Event.Room.Sid} seq={p.Event.SequenceNumber} -> {p.Event.Room.StatusCallback} " +
+                $"{WireNames.Of(p.Event.Kind)} {p.Event.Room.Sid} seq={p.Event.SequenceNumber} -> {p.Target.Url} " +
                 (p.InFlight ? "(sending)" : IsHeld(p) ? "(held by a reorder fault)" : "(queued)")).ToList();
         }
     }
@@ -241,9 +242,9 @@ internal sealed partial class CallbackDispatcher : IRoomEventSink, IDisposable
                     Event = WireNames.Of(item.Event.Kind),
                     SequenceNumber = item.Event.SequenceNumber,
                     Timestamp = item.Event.Timestamp,
-                    StatusCallback = item.Event.Room.StatusCallback!,
-                    Url = item.Event.Room.StatusCallback!,
-                    Method = item.Event.Room.StatusCallbackMethod,
+                    StatusCallback = item.Target.Url,
+                    Url = item.Target.Url,
+                    Method = item.Target.Method,
                     Parameters = new Dictionary<string, string>(),
                     Signature = "",
                     IdempotencyToken = "",
@@ -348,8 +349,8 @@ internal sealed partial class CallbackDispatcher : IRoomEventSink, IDisposable
     {
         var e = item.Event;
         var room = e.Room;
-        var configured = room.StatusCallback!;
-        var method = string.IsNullOrEmpty(room.StatusCallbackMethod) ? "POST" : room.StatusCallbackMethod.ToUpperInvariant();
+        var configured = item.Target.Url;
+        var method = item.Target.Method.ToUpperInvariant();
         var parameters = StatusCallbackParameters.For(e);
         var encoded = StatusCallbackParameters.Encode(parameters);
         var inQuery = method is "GET" or "HEAD";
@@ -443,6 +444,8 @@ internal sealed partial class CallbackDispatcher : IRoomEventSink, IDisposable
         public RoomEvent Event { get; } = roomEvent;
         public long Issue { get; } = issue;
         public string AccountSid => Event.Room.AccountSid;
+        /// <summary>The room's StatusCallback, or the composition's for composition events.</summary>
+        public (string Url, string Method) Target { get; } = MediaCallbackParameters.TargetOf(roomEvent) ?? ("", "POST");
         public string LaneKey { get; } = string.Create(CultureInfo.InvariantCulture, $"{generation}/{roomEvent.Room.AccountSid}/{roomEvent.Room.Sid}");
         public bool Cancelled { get; set; }
         public bool InFlight { get; set; }

@@ -14,6 +14,8 @@ internal static class StatusCallbackParameters
     /// </summary>
     public static List<KeyValuePair<string, string>> For(RoomEvent e)
     {
+        if (e.IsCompositionEvent)
+            return MediaCallbackParameters.ForComposition(e);
         var room = e.Room;
         var list = new List<KeyValuePair<string, string>>(16)
         {
@@ -29,6 +31,18 @@ internal static class StatusCallbackParameters
             new("Timestamp", Timestamp(e.Timestamp)),
             new("SequenceNumber", Number(e.SequenceNumber)),
         };
+
+        // recording-* events: the publisher's ParticipantSid and ParticipantIdentity, then the recording (FACTS §6.2).
+        if (e.Recording is { } recording)
+        {
+            if (e.Participant is { } publisher)
+            {
+                list.Add(new("ParticipantSid", publisher.Sid));
+                list.Add(new("ParticipantIdentity", publisher.Identity));
+            }
+            MediaCallbackParameters.AddRecording(list, e, recording);
+            return list;
+        }
 
         // Participant and track events carry the participant (FACTS §6.2).
         if (e.Participant is { } participant)

@@ -24,10 +24,36 @@ internal sealed class RouteTable
         Add("GET", "/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/PublishedTracks/{Sid}", Operation.FetchPublishedTrack, ParticipantsHandler.FetchPublished);
         Add("GET", "/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribedTracks", Operation.ReadSubscribedTrack, ParticipantsHandler.ReadSubscribed);
         Add("GET", "/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribedTracks/{Sid}", Operation.FetchSubscribedTrack, ParticipantsHandler.FetchSubscribed);
+        Add("GET", "/v1/Rooms/{RoomSid}/RecordingRules", Operation.FetchRecordingRule, RecordingsHandler.FetchRules);
+        Add("POST", "/v1/Rooms/{RoomSid}/RecordingRules", Operation.UpdateRecordingRule, RecordingsHandler.UpdateRules);
+        Add("GET", "/v1/Rooms/{RoomSid}/Recordings", Operation.ReadRoomRecording, RecordingsHandler.ReadRoom);
+        Add("GET", "/v1/Rooms/{RoomSid}/Recordings/{Sid}", Operation.FetchRoomRecording, RecordingsHandler.FetchRoom);
+        Add("DELETE", "/v1/Rooms/{RoomSid}/Recordings/{Sid}", Operation.DeleteRoomRecording, RecordingsHandler.DeleteRoom);
+        Add("GET", "/v1/Rooms/{RoomSid}/Recordings/{Sid}/Media", Operation.FetchRoomRecordingMedia, RecordingsHandler.MediaRoom);
+        Add("GET", "/v1/Recordings", Operation.ReadRecording, RecordingsHandler.Read);
+        Add("GET", "/v1/Recordings/{Sid}", Operation.FetchRecording, RecordingsHandler.Fetch);
+        Add("DELETE", "/v1/Recordings/{Sid}", Operation.DeleteRecording, RecordingsHandler.Delete);
+        Add("GET", "/v1/Recordings/{Sid}/Media", Operation.FetchRecordingMedia, RecordingsHandler.Media);
+        Add("GET", "/v1/RecordingSettings/Default", Operation.FetchRecordingSettings, RecordingsHandler.FetchSettings);
+        Add("POST", "/v1/RecordingSettings/Default", Operation.CreateRecordingSettings, RecordingsHandler.CreateSettings);
+        Add("POST", "/v1/Compositions", Operation.CreateComposition, CompositionsHandler.Create);
+        Add("GET", "/v1/Compositions", Operation.ReadComposition, CompositionsHandler.Read);
+        Add("GET", "/v1/Compositions/{Sid}", Operation.FetchComposition, CompositionsHandler.Fetch);
+        Add("DELETE", "/v1/Compositions/{Sid}", Operation.DeleteComposition, CompositionsHandler.Delete);
+        Add("GET", "/v1/Compositions/{Sid}/Media", Operation.FetchCompositionMedia, CompositionsHandler.Media);
+        Add("POST", "/v1/CompositionHooks", Operation.CreateCompositionHook, CompositionsHandler.CreateHook);
+        Add("GET", "/v1/CompositionHooks", Operation.ReadCompositionHook, CompositionsHandler.ReadHook);
+        Add("GET", "/v1/CompositionHooks/{Sid}", Operation.FetchCompositionHook, CompositionsHandler.FetchHook);
+        Add("POST", "/v1/CompositionHooks/{Sid}", Operation.UpdateCompositionHook, CompositionsHandler.UpdateHook);
+        Add("DELETE", "/v1/CompositionHooks/{Sid}", Operation.DeleteCompositionHook, CompositionsHandler.DeleteHook);
+        Add("GET", "/v1/CompositionSettings/Default", Operation.FetchCompositionSettings, CompositionsHandler.FetchSettings);
+        Add("POST", "/v1/CompositionSettings/Default", Operation.CreateCompositionSettings, CompositionsHandler.CreateSettings);
+        Add("GET", "/__fakerooms/media/{AccountSid}/{File}", Operation.Control, CompositionsHandler.MediaFile, control: true);
         Control.ControlApi.Register(this);
         Control.ParticipantsControl.Register(this);
         Callbacks.CallbacksControl.Register(this);
         Faults.FaultsControlApi.Register(this);
+        Control.RecordingsControl.Register(this);
     }
 
     public IReadOnlyList<Route> Routes => _routes;

@@ -49,6 +49,11 @@ internal static class RecordingRulesParser
         foreach (var property in rule.Properties())
         {
             var value = property.Value;
+            // The C# SDK's RecordingRulesUpdate serialises every filter, the unused ones as null:
+            // {"type":"include","all":true,"publisher":null,"track":null,"kind":null} (checked with Twilio 8.2.0's
+            // JsonConvert output). A null filter is a filter not given.
+            if (value.Type == JTokenType.Null)
+                continue;
             switch (property.Name)
             {
                 case "type":

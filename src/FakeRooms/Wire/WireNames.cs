@@ -47,7 +47,17 @@ internal static class WireNames
         RoomEventKind.TrackAdded => "track-added",
         RoomEventKind.TrackRemoved => "track-removed",
         RoomEventKind.TrackEnabled => "track-enabled",
-        _ => "track-disabled",
+        RoomEventKind.TrackDisabled => "track-disabled",
+        // docs video/api/status-callbacks: recording-* (room callback) and composition-* (composition callback).
+        RoomEventKind.RecordingStarted => "recording-started",
+        RoomEventKind.RecordingCompleted => "recording-completed",
+        RoomEventKind.RecordingFailed => "recording-failed",
+        RoomEventKind.CompositionEnqueued => "composition-enqueued",
+        RoomEventKind.CompositionHookFailed => "composition-hook-failed",
+        RoomEventKind.CompositionStarted => "composition-started",
+        RoomEventKind.CompositionProgress => "composition-progress",
+        RoomEventKind.CompositionAvailable => "composition-available",
+        _ => "composition-failed",
     };
 
     public static bool TryRoomStatus(string value, out RoomStatus status)

@@ -30,9 +30,10 @@ public sealed class RoutingTests : FakeRoomsTest
     [Test]
     public async Task Unknown_path_with_post_returns_404_20404()
     {
-        var answer = await PostForm("/v1/Compositions", "x=1");
+        // (Not /v1/Compositions: that path exists since issue 10.)
+        var answer = await PostForm("/v1/NoSuchResource", "x=1");
 
-        answer.ShouldBeTwilioError(404, 20404, "The requested resource /Compositions was not found");
+        answer.ShouldBeTwilioError(404, 20404, "The requested resource /NoSuchResource was not found");
     }
 
     [TestCase("DELETE", "/v1/Rooms", "GET, POST")]

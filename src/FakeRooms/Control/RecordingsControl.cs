@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using FakeRooms.Domain.Errors;
+using FakeRooms.Domain.Recordings;
+using FakeRooms.Domain.Rooms;
+using FakeRooms.Http;
+using FakeRooms.Wire;
+
+namespace FakeRooms.Control;
+
+/// <summary>
+/// Failures Twilio never lets an app cause, for tests in any language: <c>POST /__fakerooms/recordings/{Sid}/fail</c>
+/// (form <c>FailedOperation</c> = RecordingStart | RecordingComplete | RecordingUpload, default RecordingUpload) and
+/// <c>POST /__fakerooms/compositions/{Sid}/fail</c> (form <c>ErrorMessage</c>). Default account unless the form names
+/// another with <c>AccountSid</c>.
+/// </summary>
+internal static partial class RecordingsControl
+{
+    public static void Register(RouteTable routes)
+    {
+        routes.Add("POST", "/__fakerooms/recordings/{Sid}/fail", Operation.Control, FailRecording, control: true);
+        routes.Add("POST", "/__fakerooms/compositions/{Sid}/fail", Operation.Control, FailComposition, control: true);
+    }
+
+    private static HttpResult FailRecording(RequestContext ctx)
+    {
+        var raw = ctx.Request.Form.First("FailedOperation");
+        var operation = raw switch
+        {
+            null or "" or "RecordingUpload" => RecordingFailedOperation.RecordingUpload,
+            "RecordingStart" => RecordingFailedOperation.RecordingStart,
+            "RecordingComplete" => RecordingFailedOperation.RecordingComplete,
+            _ => throw new TwilioErrorException(TwilioErrors.InvalidParameter("FailedOperation", raw)),
+        };
+        var recording = StoreOf(ctx).FailRecording(ctx.Path("Sid"), operation);
+        return new HttpResult(200, JsonText.Write(w => RecordingJson.Write(w, recording, ctx.BaseUrl, roomScoped: false)));
+    }
+
+    private static HttpResult FailComposition(RequestContext ctx)
+    {
+        var message = ctx.Request.Form.First("ErrorMessage") is { Length: > 0 } given ? given : "Composition failed (simulated)";
+        var composition = StoreOf(ctx).FailComposition(ctx.Path("Sid"), message);
+        return new HttpResult(200, JsonText.Write(w => CompositionJson.Write(w, composition, ctx.BaseUrl)));
+    }
+
+    private static RoomStore StoreOf(RequestContext ctx)
+    {
+        var account = ctx.Request.Form.First("AccountSid") ?? ctx.Request.Query.First("AccountSid");
+        if (string.IsNullOrEmpty(account))
+            return ctx.Server.Backend.Account(ctx.Server.AccountSid);
+        // Spec pattern of account SIDs: ^AC[0-9a-fA-F]{32}$ (FACTS §1.2).
+        if (!AccountSidPattern().IsMatch(account))
+            throw new TwilioErrorException(TwilioErrors.InvalidParameter("AccountSid", account));
+        return ctx.Server.Backend.Account(account);
+    }
+
+    [GeneratedRegex("^AC[0-9a-fA-F]{32}$")]
+    private static partial Regex AccountSidPattern();
+}

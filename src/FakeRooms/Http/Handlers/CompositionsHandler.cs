@@ -1,0 +1,173 @@
+using FakeRooms.Domain.Compositions;
+using FakeRooms.Domain.Errors;
+using FakeRooms.Domain.Recordings;
+using FakeRooms.Validation;
+using FakeRooms.Wire;
+
+namespace FakeRooms.Http.Handlers;
+
+/// <summary>
+/// Compositions (/v1/Compositions), composition hooks (/v1/CompositionHooks) and /v1/CompositionSettings/Default
+/// (FACTS §4), and the fake's own media download path.
+/// </summary>
+internal static class CompositionsHandler
+{
+    private static readonly IReadOnlySet<string> ReadParameters = new HashSet<string>(StringComparer.Ordinal)
+        { "Status", "DateCreatedAfter", "DateCreatedBefore", "RoomSid", "PageSize", "Page", "PageToken" };
+
+    private static readonly IReadOnlySet<string> HookReadParameters = new HashSet<string>(StringComparer.Ordinal)
+        { "Enabled", "DateCreatedAfter", "DateCreatedBefore", "FriendlyName", "PageSize", "Page", "PageToken" };
+
+    // ------------------------------------------------------------------ compositions
+
+    /// <summary>CreateComposition: 201 with the composition, <c>enqueued</c>.</summary>
+    public static HttpResult Create(RequestContext ctx)
+    {
+        var form = ctx.Request.Form;
+        ctx.IgnoredParameters = form.NamesNotIn(CompositionParser.CompositionParameters);
+        var (roomSid, spec) = CompositionParser.ParseComposition(form, ctx.Server.Options.Validation);
+        var composition = ctx.Store.CreateComposition(roomSid, spec);
+        return new HttpResult(201, JsonText.Write(w => CompositionJson.Write(w, composition, ctx.BaseUrl)));
+    }
+
+    public static HttpResult Read(RequestContext ctx)
+    {
+        var query = ctx.Request.Query;
+        ctx.IgnoredParameters = query.NamesNotIn(ReadParameters);
+        var paging = PageRequest.Parse(query, RecordingsHandler.SmallMaxPageSize);
+        CompositionStatus? status = null;
+        if (Values.Text(query, "Status") is { } rawStatus)
+        {
+            if (!MediaWireNames.TryCompositionStatus(rawStatus, out var parsed))
+                throw new TwilioErrorException(TwilioErrors.InvalidParameter("Status", rawStatus));
+            status = parsed;
+        }
+        var page = ctx.Store.ListCompositions(new CompositionQuery
+        {
+            Status = status,
+            RoomSid = Values.Text(query, "RoomSid"),
+            CreatedOnOrAfter = Values.Date(query, "DateCreatedAfter"),
+            CreatedBefore = Values.Date(query, "DateCreatedBefore"),
+            PageSize = paging.PageSize,
+            Cursor = paging.Cursor,
+        });
+        var baseUrl = ctx.BaseUrl;
+        // Filter order of the spec's example URL: Status, RoomSid, DateCreatedAfter, DateCreatedBefore.
+        var meta = paging.Meta(baseUrl, "/v1/Compositions",
+            RecordingsHandler.Filters(query, "Status", "RoomSid", "DateCreatedAfter", "DateCreatedBefore"), page);
+        return new HttpResult(200, TwilioJson.Page("compositions", page.Items, (w, c) => CompositionJson.Write(w, c, baseUrl), meta));
+    }
+
+    public static HttpResult Fetch(RequestContext ctx)
+    {
+        ctx.IgnoredParameters = ctx.Request.Query.NamesNotIn(RoomsHandler.Empty);
+        var composition = ctx.Store.GetComposition(ctx.Path("Sid"));
+        return new HttpResult(200, JsonText.Write(w => CompositionJson.Write(w, composition, ctx.BaseUrl)));
+    }
+
+    public static HttpResult Delete(RequestContext ctx)
+    {
+        ctx.Store.DeleteComposition(ctx.Path("Sid"));
+        return RecordingsHandler.NoContent;
+    }
+
+    /// <summary>The composition's media: the same redirect answer as a recording's (see <see cref="RecordingsHandler"/>).</summary>
+    public static HttpResult Media(RequestContext ctx)
+    {
+        var composition = ctx.Store.GetComposition(ctx.Path("Sid"));
+        if (composition.Status != CompositionStatus.Completed)
+            throw new TwilioErrorException(TwilioErrors.NotFound($"/Compositions/{composition.Sid}/Media"));
+        return RecordingsHandler.Redirect(RecordingsHandler.MediaUrl(ctx, CompositionJson.FileName(composition)));
+    }
+
+    // ------------------------------------------------------------------ hooks
+
+    public static HttpResult CreateHook(RequestContext ctx)
+    {
+        var form = ctx.Request.Form;
+        ctx.IgnoredParameters = form.NamesNotIn(CompositionParser.HookParameters);
+        var hook = ctx.Store.CreateHook(CompositionParser.ParseHook(form, ctx.Server.Options.Validation));
+        return new HttpResult(201, JsonText.Write(w => CompositionJson.WriteHook(w, hook, ctx.BaseUrl)));
+    }
+
+    public static HttpResult ReadHook(RequestContext ctx)
+    {
+        var query = ctx.Request.Query;
+        ctx.IgnoredParameters = query.NamesNotIn(HookReadParameters);
+        var paging = PageRequest.Parse(query);
+        var page = ctx.Store.ListHooks(new CompositionHookQuery
+        {
+            Enabled = Values.Bool(query, "Enabled"),
+            FriendlyName = Values.Text(query, "FriendlyName"),
+            CreatedOnOrAfter = Values.Date(query, "DateCreatedAfter"),
+            CreatedBefore = Values.Date(query, "DateCreatedBefore"),
+            PageSize = paging.PageSize,
+            Cursor = paging.Cursor,
+        });
+        var baseUrl = ctx.BaseUrl;
+        // Filter order of the spec's example URL: FriendlyName, DateCreatedBefore, DateCreatedAfter, Enabled.
+        var meta = paging.Meta(baseUrl, "/v1/CompositionHooks",
+            RecordingsHandler.Filters(query, "FriendlyName", "DateCreatedBefore", "DateCreatedAfter", "Enabled"), page);
+        return new HttpResult(200, TwilioJson.Page("composition_hooks", page.Items, (w, h) => CompositionJson.WriteHook(w, h, baseUrl), meta));
+    }
+
+    public static HttpResult FetchHook(RequestContext ctx)
+    {
+        ctx.IgnoredParameters = ctx.Request.Query.NamesNotIn(RoomsHandler.Empty);
+        var hook = ctx.Store.GetHook(ctx.Path("Sid"));
+        return new HttpResult(200, JsonText.Write(w => CompositionJson.WriteHook(w, hook, ctx.BaseUrl)));
+    }
+
+    /// <summary>UpdateCompositionHook: FriendlyName required (spec), 200.</summary>
+    public static HttpResult UpdateHook(RequestContext ctx)
+    {
+        var form = ctx.Request.Form;
+        ctx.IgnoredParameters = form.NamesNotIn(CompositionParser.HookParameters);
+        var store = ctx.Store;
+        var sid = ctx.Path("Sid");
+        store.GetHook(sid);
+        var hook = store.UpdateHook(sid, CompositionParser.ParseHook(form, ctx.Server.Options.Validation));
+        return new HttpResult(200, JsonText.Write(w => CompositionJson.WriteHook(w, hook, ctx.BaseUrl)));
+    }
+
+    public static HttpResult DeleteHook(RequestContext ctx)
+    {
+        ctx.Store.DeleteHook(ctx.Path("Sid"));
+        return RecordingsHandler.NoContent;
+    }
+
+    // ------------------------------------------------------------------ settings
+
+    public static HttpResult FetchSettings(RequestContext ctx) => RecordingsHandler.FetchSettings(ctx, MediaSettingsKind.Composition);
+
+    public static HttpResult CreateSettings(RequestContext ctx) => RecordingsHandler.CreateSettings(ctx, MediaSettingsKind.Composition);
+
+    // ------------------------------------------------------------------ media files
+
+    /// <summary>
+    /// GET /__fakerooms/media/{AccountSid}/{Sid}.{ext}: the file a Media redirect points at. No credentials (Twilio's
+    /// <c>redirect_to</c> is a pre-signed storage URL); 20404 unless the recording or composition exists, is completed
+    /// and the extension is its container.
+    /// </summary>
+    public static HttpResult MediaFile(RequestContext ctx)
+    {
+        var account = ctx.Path("AccountSid");
+        var file = ctx.Path("File");
+        var dot = file.IndexOf('.');
+        var notFound = new TwilioErrorException(TwilioErrors.NotFound(ctx.Request.RawPath));
+        if (dot <= 0 || !ctx.Server.Backend.HasAccount(account))
+            throw notFound;
+        var (sid, extension) = (file[..dot], file[(dot + 1)..]);
+        var store = ctx.Server.Backend.Account(account);
+        Media.MediaFile media;
+        if (sid.StartsWith("RT", StringComparison.Ordinal) && store.TryGetRecording(sid) is { Status: RecordingStatus.Completed } recording &&
+            extension == MediaWireNames.Of(recording.Container))
+            media = FakeRooms.Media.MediaFiles.Of(recording.Container);
+        else if (sid.StartsWith("CJ", StringComparison.Ordinal) && store.TryGetComposition(sid) is { Status: CompositionStatus.Completed } composition &&
+                 extension == MediaWireNames.Of(composition.Spec.Format))
+            media = FakeRooms.Media.MediaFiles.Of(composition.Spec.Format);
+        else
+            throw notFound;
+        return new HttpResult(200, "", media.ContentType) { BinaryBody = media.Bytes };
+    }
+}
