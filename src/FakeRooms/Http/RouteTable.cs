@@ -54,12 +54,13 @@ internal sealed class RouteTable
         Callbacks.CallbacksControl.Register(this);
         Faults.FaultsControlApi.Register(this);
         Control.RecordingsControl.Register(this);
+        Control.StandaloneControlApi.Register(this);
     }
 
     public IReadOnlyList<Route> Routes => _routes;
 
-    public void Add(string method, string template, Operation operation, Func<RequestContext, HttpResult> handler, bool control = false) =>
-        _routes.Add(new Route(method, template, operation, handler, control));
+    public void Add(string method, string template, Operation operation, Func<RequestContext, HttpResult> handler, bool control = false, string? summary = null) =>
+        _routes.Add(new Route(method, template, operation, handler, control, summary));
 
     /// <summary>The methods the route table serves on a path (for the <c>Allow</c> header of a 405), sorted.</summary>
     public IReadOnlyList<string> AllowedMethods(IReadOnlyList<string> segments) =>
