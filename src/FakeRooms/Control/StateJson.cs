@@ -1,4 +1,5 @@
 using System.Globalization;
+using FakeRooms.Domain.Errors;
 using FakeRooms.Domain.Participants;
 using FakeRooms.Domain.Rooms;
 using FakeRooms.Domain.State;
@@ -73,6 +74,9 @@ internal static class StateJson
                 ["end_time"] = Date(participant.EndTime),
                 ["duration"] = participant.Duration,
                 ["sequence"] = participant.Sequence,
+                ["disconnect_error"] = participant.DisconnectError is { } reason
+                    ? new JObject { ["code"] = reason.Code, ["status"] = reason.HttpStatus, ["message"] = reason.Message }
+                    : JValue.CreateNull(),
                 ["published_tracks"] = tracks,
             });
         }
@@ -233,6 +237,12 @@ internal static class StateJson
             EndTime = ReadDate(json, "end_time"),
             Duration = Int(json, "duration"),
             Sequence = Long(json, "sequence") ?? throw Missing(json, "sequence"),
+            DisconnectError = json["disconnect_error"] is JObject reason
+                ? new TwilioError(
+                    Int(reason, "code") ?? throw Missing(reason, "code"),
+                    Int(reason, "status") ?? throw Missing(reason, "status"),
+                    Text(reason, "message") ?? throw Missing(reason, "message"))
+                : null,
         };
         var tracks = new List<PublishedTrack>();
         foreach (var t in Array(json, "published_tracks"))

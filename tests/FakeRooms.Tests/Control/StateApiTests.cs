@@ -23,6 +23,8 @@ public sealed class StateApiTests : FakeRoomsTest
         alice.Publish(TrackKind.Audio, "mic");
         alice.Disable("mic");
         Fake.Rooms.Connect(standup, "bob").Disconnect();
+        Fake.Rooms.Connect(standup, "dave");
+        Fake.Rooms.Connect(standup, "dave");   // the first dave is disconnected with 53205
         Fake.Rooms.Connect(retro, "carol");
         return (standup, retro);
     }
@@ -46,6 +48,7 @@ public sealed class StateApiTests : FakeRoomsTest
     {
         var (standup, _) = await Populate();
         var before = await Observe(standup);
+        var participantsBefore = Fake.Rooms.ParticipantsOf(standup);
         var snapshot = Fake.Snapshot();
 
         Fake.Reset();
@@ -53,6 +56,8 @@ public sealed class StateApiTests : FakeRoomsTest
         Fake.Restore(snapshot);
 
         (await Observe(standup)).Should().Equal(before);
+        Fake.Rooms.ParticipantsOf(standup).Should().Equal(participantsBefore);
+        participantsBefore.Select(p => p.DisconnectError?.Code).Should().Contain(53205);
     }
 
     [Test]
@@ -79,8 +84,8 @@ public sealed class StateApiTests : FakeRoomsTest
 
         var next = Fake.Rooms.Create(new CreateRoom { UniqueName = "next" });
         var nextInCopy = copy.Rooms.Create(new CreateRoom { UniqueName = "next" });
-        var participant = Fake.Rooms.Connect(standup, "dave");
-        var participantInCopy = copy.Rooms.Connect(standup, "dave");
+        var participant = Fake.Rooms.Connect(standup, "erin");
+        var participantInCopy = copy.Rooms.Connect(standup, "erin");
 
         nextInCopy.Should().Be(next);
         participantInCopy.Current.Should().Be(participant.Current);
@@ -131,7 +136,7 @@ public sealed class StateApiTests : FakeRoomsTest
         state.Status.Should().Be(HttpStatusCode.OK);
         put.StatusCode.Should().Be(HttpStatusCode.OK);
         answer.Value<int>("rooms").Should().Be(4);
-        answer.Value<int>("participants").Should().Be(3);
+        answer.Value<int>("participants").Should().Be(5);
         again.Should().Be(state.Text);
         other.RoomsOf(Fake.AccountSid).Get("standup").UniqueName.Should().Be("standup");
     }
