@@ -178,7 +178,10 @@ internal static class ServerCommand
         lines.Add("");
         lines.Add("Control API (no credentials; GET /__fakerooms/openapi.json describes every endpoint):");
         foreach (var route in new RouteTable().Routes.Where(r => r.IsControl))
-            lines.Add($"  {route.Method,-5} {route.Template,-45} {route.Summary}");
+        {
+            lines.Add($"  {route.Method,-5} {route.Template}");
+            lines.Add($"        {route.Summary}");
+        }
         return string.Join(Environment.NewLine, lines);
     }
 
