@@ -222,6 +222,7 @@ internal static class ContractCheck
         53114 => "Type",
         53115 => "MediaRegion",
         53120 => "RecordingRules",
+        53123 => "MaxParticipantDuration",
         20001 => Regex.Match(error.Message, @"^(?:Missing required parameter (\S+)|Invalid (\S+?):|(\S+) is out of range)") is { Success: true } m
             ? m.Groups.Cast<Group>().Skip(1).First(g => g.Success).Value
             : null,

@@ -174,7 +174,7 @@ public sealed class ConformanceTests
         await Call("error-53120-recording-rules", "POST", "/v1/Rooms", "RecordingRules=%5B%5D");
         await Call("error-53101-name-too-long", "POST", "/v1/Rooms", "UniqueName=" + new string('n', 129));
         await Call("error-20001-wrong-type", "POST", "/v1/Rooms", "MaxParticipants=lots");
-        await Call("error-20001-max-participant-duration", "POST", "/v1/Rooms", "MaxParticipantDuration=86401");
+        await Call("error-53123-max-participant-duration", "POST", "/v1/Rooms", "MaxParticipantDuration=86401");
         await Call("error-20001-missing-status", "POST", "/v1/Rooms/live", "");
         await Call("error-53112-status", "POST", "/v1/Rooms/live", "Status=in-progress");
         await Call("error-53112-not-in-progress", "POST", $"/v1/Rooms/{sid}", "Status=completed");

@@ -99,26 +99,29 @@ public sealed class StateApiTests : FakeRoomsTest
         var unused = (await CreateRoom("UniqueName=unused&UnusedRoomTimeout=2")).Value<string>("sid")!;
         var emptied = (await CreateRoom("UniqueName=emptied&EmptyRoomTimeout=4")).Value<string>("sid")!;
         Fake.Rooms.Connect(emptied, "erin").Disconnect();
-        var capped = (await CreateRoom("UniqueName=capped&MaxParticipantDuration=90")).Value<string>("sid")!;
+        var capped = (await CreateRoom("UniqueName=capped&MaxParticipantDuration=600")).Value<string>("sid")!;
         Fake.Rooms.Connect(capped, "frank");
         var snapshot = Fake.Snapshot();
         Fake.Reset();
         Fake.Restore(snapshot);
 
-        Fake.Clock.Advance(TimeSpan.FromSeconds(90));
-        var frank = Fake.Rooms.ParticipantsOf(capped).Single();
-        Fake.Clock.Advance(TimeSpan.FromSeconds(30));
+        Fake.Clock.Advance(TimeSpan.FromMinutes(2));
         var unusedAfter2Min = Fake.Rooms.Get(unused);
         var emptiedAfter2Min = Fake.Rooms.Get(emptied);
         Fake.Clock.Advance(TimeSpan.FromMinutes(2));
+        var frankAfter4Min = Fake.Rooms.ParticipantsOf(capped).Single();
+        Fake.Clock.Advance(TimeSpan.FromMinutes(6));
+        var frank = Fake.Rooms.ParticipantsOf(capped).Single();
 
-        frank.Status.Should().Be(ParticipantStatus.Disconnected);
-        frank.Duration.Should().Be(90);
         unusedAfter2Min.Status.Should().Be(RoomStatus.Completed);
         unusedAfter2Min.EndTime.Should().Be(t0.AddMinutes(2));
         emptiedAfter2Min.Status.Should().Be(RoomStatus.InProgress);
         Fake.Rooms.Get(emptied).Status.Should().Be(RoomStatus.Completed);
         Fake.Rooms.Get(emptied).EndTime.Should().Be(t0.AddMinutes(4));
+        frankAfter4Min.Status.Should().Be(ParticipantStatus.Connected);
+        frank.Status.Should().Be(ParticipantStatus.Disconnected);
+        frank.Duration.Should().Be(600);
+        frank.DisconnectError!.Code.Should().Be(53216);
     }
 
     [Test]
