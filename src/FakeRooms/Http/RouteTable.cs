@@ -48,7 +48,8 @@ internal sealed class RouteTable
         Add("DELETE", "/v1/CompositionHooks/{Sid}", Operation.DeleteCompositionHook, CompositionsHandler.DeleteHook);
         Add("GET", "/v1/CompositionSettings/Default", Operation.FetchCompositionSettings, CompositionsHandler.FetchSettings);
         Add("POST", "/v1/CompositionSettings/Default", Operation.CreateCompositionSettings, CompositionsHandler.CreateSettings);
-        Add("GET", "/__fakerooms/media/{AccountSid}/{File}", Operation.Control, CompositionsHandler.MediaFile, control: true);
+        Add("GET", "/__fakerooms/media/{AccountSid}/{File}", Operation.Control, CompositionsHandler.MediaFile, control: true,
+            summary: "The bytes of a completed recording's or composition's media ({Sid}.{extension}), where the Media redirect leads.");
         Control.ControlApi.Register(this);
         Control.ParticipantsControl.Register(this);
         Callbacks.CallbacksControl.Register(this);
