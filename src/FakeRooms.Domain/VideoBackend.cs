@@ -9,7 +9,7 @@ namespace FakeRooms.Domain;
 /// Every account's rooms, on one clock. Accounts are isolated: each has its own store, lock and SID sequence (seeded
 /// from the server seed and the account SID, so a test's SIDs do not depend on what other tests do in parallel).
 /// </summary>
-internal sealed class VideoBackend(TimeProvider clock, int seed, IRoomEventSink sink, DomainOptions options)
+internal sealed partial class VideoBackend(TimeProvider clock, int seed, IRoomEventSink sink, DomainOptions options)
 {
     private ConcurrentDictionary<string, RoomStore> _accounts = new(StringComparer.Ordinal);
 

@@ -1,13 +1,18 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using FakeRooms;
+using FakeRooms.Control;
+using FakeRooms.Http;
 
 namespace FakeRooms.Server;
 
-/// <summary>The <c>fakerooms</c> command line: parse flags (or FAKEROOMS_* environment variables), run the fake.</summary>
+/// <summary>
+/// The <c>fakerooms</c> command line: run the fake (flags or FAKEROOMS_* environment variables), or one of the CI
+/// commands <c>verify</c> and <c>contract-test</c>.
+/// </summary>
 internal static class ServerCommand
 {
-    internal sealed record Flag(string Name, string Env, string Help, string? Default);
+    internal sealed record Flag(string Name, string Env, string Help, string? Default, bool IsSwitch = false);
 
     internal static readonly Flag[] Flags =
     [
@@ -21,24 +26,45 @@ internal static class ServerCommand
         new("--clock", "FAKEROOMS_CLOCK", "real: the system clock; manual: only POST /__fakerooms/clock/advance moves time.", "real"),
         new("--start-time", "FAKEROOMS_START_TIME", "Start of a manual clock (ISO 8601).", "now"),
         new("--public-url", "FAKEROOMS_PUBLIC_URL", "Base of url, links and paging URLs (e.g. https://video.twilio.com).", "the request's host"),
-        new("--journal-capacity", "FAKEROOMS_JOURNAL_CAPACITY", "Calls kept in the journal.", "10000"),
+        new("--journal-capacity", "FAKEROOMS_JOURNAL_CAPACITY", "Calls kept in the journal (and checked by the contract report).", "10000"),
         new("--rate-limit-writes", "FAKEROOMS_RATE_LIMIT_WRITES", "Write requests per second per account before 429/20429 (Twilio's quota: 20).", "off"),
         new("--rate-limit-reads", "FAKEROOMS_RATE_LIMIT_READS", "Read requests per second per account before 429/20429 (Twilio's quota: 80).", "off"),
-        new("--quiet", "FAKEROOMS_QUIET", "No log line per request.", "off"),
+        new("--fixture", "FAKEROOMS_FIXTURE", "Seed rooms and participants from a JSON file (format: fixtures/seeds/README.md).", "none"),
+        new("--persist", "FAKEROOMS_PERSIST", "Load the state from this JSON file at start (if it exists) and write it there on shutdown.", "none"),
+        new("--quiet", "FAKEROOMS_QUIET", "No log line per request (the variable takes true or 1).", "off", IsSwitch: true),
+    ];
+
+    internal static readonly Flag[] VerifyFlags =
+    [
+        new("--url", "FAKEROOMS_URL", "The running fake to check.", "http://127.0.0.1:5080"),
+        new("--junit", "FAKEROOMS_JUNIT", "Also write the findings as JUnit XML to this file.", "none"),
+        new("--ignore", "FAKEROOMS_IGNORE", "Comma-separated Twilio codes or rule ids to leave out, e.g. 53113,20404.", "none"),
+    ];
+
+    internal static readonly Flag[] ContractTestFlags =
+    [
+        new("--target", "FAKEROOMS_TARGET", "Base URL of the Video API to compare with a fresh in-process FakeRooms.", "required"),
+        new("--account-sid", "FAKEROOMS_ACCOUNT_SID", "The target's account SID.", "required"),
+        new("--auth-token", "FAKEROOMS_AUTH_TOKEN", "The target's auth token.", "required"),
+        new("--prefix", "FAKEROOMS_PREFIX", "Prefix of the scenario's room names (unique per run by default).", "ct-<time>"),
+        new("--junit", "FAKEROOMS_JUNIT", "Also write the steps as JUnit XML to this file.", "none"),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
-        if (args.Contains("--help") || args.Contains("-h"))
+        if (args.Contains("--help") || args.Contains("-h") || args is ["help", ..])
         {
             stdout.WriteLine(Help());
             return 0;
         }
-
-        Dictionary<string, string> values;
         try
         {
-            values = Parse(args);
+            return args switch
+            {
+                ["verify", .. var rest] => await VerifyCommand.RunAsync(Parse(rest, VerifyFlags), stdout, stderr, cancellationToken),
+                ["contract-test", .. var rest] => await ContractTestCommand.RunAsync(Parse(rest, ContractTestFlags), stdout, stderr, cancellationToken),
+                _ => await ServeAsync(Parse(args, Flags), stdout, stderr, cancellationToken),
+            };
         }
         catch (ArgumentException e)
         {
@@ -46,11 +72,21 @@ internal static class ServerCommand
             stderr.WriteLine("Run 'fakerooms --help' for the flags.");
             return 2;
         }
+    }
 
+    private static async Task<int> ServeAsync(Dictionary<string, string> values, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var log = TextWriter.Synchronized(stdout);
+        var quiet = values.TryGetValue("--quiet", out var q) && q is "true" or "1";
         FakeRoomsServer server;
         try
         {
-            server = FakeRoomsServer.Start(options => Configure(options, values));
+            server = FakeRoomsServer.Start(options =>
+            {
+                Configure(options, values);
+                if (!quiet)
+                    options.RequestObserver = r => log.WriteLine(LogLine(r));
+            });
         }
         catch (Exception e) when (e is ArgumentException or FormatException or IOException or InvalidOperationException)
         {
@@ -64,10 +100,33 @@ internal static class ServerCommand
 
         await using (server)
         {
-            stdout.WriteLine($"FakeRooms listening on {server.Url}");
-            stdout.WriteLine($"Account SID: {server.AccountSid}");
-            stdout.WriteLine($"Auth token:  {server.AuthToken}");
-            stdout.Flush();
+            var persist = values.GetValueOrDefault("--persist");
+            try
+            {
+                if (persist is not null && File.Exists(persist))
+                {
+                    var snapshot = FakeRoomsSnapshot.FromJson(await File.ReadAllTextAsync(persist, cancellationToken));
+                    server.Restore(snapshot);
+                    log.WriteLine($"Restored {snapshot.Accounts.Sum(a => a.Rooms.Count)} room(s) from {persist}");
+                    if (values.ContainsKey("--fixture"))
+                        log.WriteLine("Fixture not loaded: the persisted state wins");
+                }
+                else if (values.GetValueOrDefault("--fixture") is { } fixture)
+                {
+                    var result = Fixture.Apply(server, await File.ReadAllTextAsync(fixture, cancellationToken));
+                    log.WriteLine($"Seeded {result.Rooms} room(s), {result.Participants} participant(s), {result.Tracks} track(s) from {fixture}");
+                }
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException or IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"fakerooms: cannot load {(persist is not null && File.Exists(persist) ? persist : values["--fixture"])}: {e.Message}");
+                return 1;
+            }
+
+            log.WriteLine($"FakeRooms listening on {server.Url}");
+            log.WriteLine($"Account SID: {server.AccountSid}");
+            log.WriteLine($"Auth token:  {server.AuthToken}");
+            log.Flush();
             try
             {
                 await Task.Delay(Timeout.Infinite, stop.Token);
@@ -75,10 +134,24 @@ internal static class ServerCommand
             catch (OperationCanceledException)
             {
             }
-            stdout.WriteLine("FakeRooms stopped");
+            if (persist is not null)
+            {
+                // Write beside, then move: a crash mid-write never leaves a torn state file.
+                var temporary = persist + ".tmp";
+                await File.WriteAllTextAsync(temporary, server.Snapshot().ToJson(), CancellationToken.None);
+                File.Move(temporary, persist, overwrite: true);
+                log.WriteLine($"State written to {persist}");
+            }
+            log.WriteLine("FakeRooms stopped");
+            log.Flush();
         }
         return 0;
     }
+
+    /// <summary><c>POST /v1/Rooms 400 53113 1.2ms</c>: method, path, status, Twilio code (or -), time taken.</summary>
+    internal static string LogLine(RequestObserved r) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{r.Method} {r.Path} {r.Status} {(r.ErrorCode is { } code ? code.ToString(CultureInfo.InvariantCulture) : "-")} {r.Elapsed.TotalMilliseconds:0.0}ms");
 
     internal static string Help()
     {
@@ -86,27 +159,47 @@ internal static class ServerCommand
         {
             "fakerooms: a stateful fake of Twilio's Programmable Video Rooms REST API.",
             "",
-            "Usage: fakerooms [flags]",
+            "Usage:",
+            "  fakerooms [flags]                 run the fake (until Ctrl+C or SIGTERM)",
+            "  fakerooms verify [flags]          print the client contract report of a running fake; exit 1 on findings",
+            "  fakerooms contract-test [flags]   run a scripted scenario against a target and a fresh fake; exit 1 on drift",
             "",
             "Every flag can also be set with its environment variable; a flag wins over the variable.",
             "",
+            "Flags of the server:",
         };
-        foreach (var flag in Flags)
-            lines.Add($"  {flag.Name,-20} {flag.Env,-28} {flag.Help} (default: {flag.Default})");
+        AddFlags(lines, Flags);
         lines.Add("");
-        lines.Add("Control API (no credentials): GET /__fakerooms/health, POST /__fakerooms/reset, GET /__fakerooms/clock,");
-        lines.Add("POST /__fakerooms/clock/advance (form Seconds=N).");
-        lines.Add("Faults: POST/GET/DELETE /__fakerooms/faults, DELETE /__fakerooms/faults/{id}, GET/POST /__fakerooms/rate-limit.");
+        lines.Add("Flags of verify (reads GET {url}/__fakerooms/contract):");
+        AddFlags(lines, VerifyFlags);
+        lines.Add("");
+        lines.Add("Flags of contract-test (compares status, Twilio code and JSON shape step by step):");
+        AddFlags(lines, ContractTestFlags);
+        lines.Add("");
+        lines.Add("Control API (no credentials; GET /__fakerooms/openapi.json describes every endpoint):");
+        foreach (var route in new RouteTable().Routes.Where(r => r.IsControl))
+        {
+            lines.Add($"  {route.Method,-5} {route.Template}");
+            lines.Add($"        {route.Summary}");
+        }
         return string.Join(Environment.NewLine, lines);
     }
 
-    internal static Dictionary<string, string> Parse(string[] args)
+    private static void AddFlags(List<string> lines, IEnumerable<Flag> flags)
+    {
+        foreach (var flag in flags)
+            lines.Add($"  {flag.Name,-20} {flag.Env,-28} {flag.Help} (default: {flag.Default})");
+    }
+
+    internal static Dictionary<string, string> Parse(string[] args) => Parse(args, Flags);
+
+    internal static Dictionary<string, string> Parse(IReadOnlyList<string> args, IReadOnlyList<Flag> flags)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var flag in Flags)
+        foreach (var flag in flags)
             if (Environment.GetEnvironmentVariable(flag.Env) is { Length: > 0 } fromEnv)
                 values[flag.Name] = fromEnv;
-        for (var i = 0; i < args.Length; i++)
+        for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
             string name, value;
@@ -119,16 +212,17 @@ internal static class ServerCommand
             else
             {
                 name = arg;
-                if (name == "--quiet")
+                var known = flags.FirstOrDefault(f => f.Name == name) ?? throw new ArgumentException($"unknown flag {name}");
+                if (known.IsSwitch)
                 {
                     values[name] = "true";
                     continue;
                 }
-                if (i + 1 >= args.Length)
+                if (i + 1 >= args.Count)
                     throw new ArgumentException($"{name} needs a value");
                 value = args[++i];
             }
-            if (Flags.All(f => f.Name != name))
+            if (flags.All(f => f.Name != name))
                 throw new ArgumentException($"unknown flag {name}");
             values[name] = value;
         }
@@ -174,6 +268,10 @@ internal static class ServerCommand
                 case "--journal-capacity": options.JournalCapacity = ParseInt(name, value, 0, 10_000_000); break;
                 case "--rate-limit-writes": options.RateLimitWritesPerSecond = ParseInt(name, value, 1, 1_000_000); break;
                 case "--rate-limit-reads": options.RateLimitReadsPerSecond = ParseInt(name, value, 1, 1_000_000); break;
+                case "--quiet":
+                    if (value is not ("true" or "1" or "false" or "0"))
+                        throw new ArgumentException("FAKEROOMS_QUIET must be true, 1, false or 0");
+                    break;
             }
         }
         // A standalone server runs on real time unless asked for a manual clock.

@@ -96,4 +96,7 @@ public sealed class FakeRoomsOptions
 
     /// <summary>How many status callback deliveries <see cref="FakeRoomsServer.Callbacks"/> keeps; older ones are dropped first. Default: 10,000.</summary>
     public int CallbackJournalCapacity { get; set; } = 10_000;
+
+    /// <summary>Called once per answered request (control calls too), on the request's thread; the standalone server logs with it.</summary>
+    internal Action<Http.RequestObserved>? RequestObserver { get; set; }
 }

@@ -22,7 +22,7 @@ namespace FakeRooms;
 /// var room = await RoomResource.CreateAsync(uniqueName: "standup", client: fake.CreateTwilioClient());
 /// </code>
 /// </example>
-public sealed class FakeRoomsServer : IAsyncDisposable, IDisposable
+public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
 {
     private readonly WireMockHost _host;
     private readonly ConcurrentDictionary<string, string> _tokens = new(StringComparer.Ordinal);

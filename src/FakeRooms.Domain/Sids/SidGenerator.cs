@@ -12,6 +12,7 @@ internal sealed class SidGenerator
 {
     private readonly Randomizer _random;
     private readonly Lock _gate = new();
+    private long _draws;
 
     public SidGenerator(int seed) => _random = new Randomizer(seed);
 
@@ -23,10 +24,30 @@ internal sealed class SidGenerator
     /// <summary>32 lowercase hex characters, e.g. an auth token.</summary>
     public string Token() => Hex(16);
 
+    /// <summary>How many values this generator has drawn (a snapshot keeps it, so a restored fake never repeats a SID).</summary>
+    public long Draws
+    {
+        get { lock (_gate) return _draws; }
+    }
+
+    /// <summary>Draws and discards values until <see cref="Draws"/> reaches <paramref name="draws"/>.</summary>
+    public void SkipTo(long draws)
+    {
+        lock (_gate)
+            while (_draws < draws)
+            {
+                _random.Bytes(16);
+                _draws++;
+            }
+    }
+
     private string Hex(int bytes)
     {
         lock (_gate)
+        {
+            _draws++;
             return Convert.ToHexStringLower(_random.Bytes(bytes));
+        }
     }
 
     /// <summary>Stable (unlike string.GetHashCode) mix of a seed and a name.</summary>

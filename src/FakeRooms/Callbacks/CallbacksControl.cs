@@ -12,7 +12,8 @@ namespace FakeRooms.Callbacks;
 internal static class CallbacksControl
 {
     public static void Register(RouteTable routes) =>
-        routes.Add("GET", "/__fakerooms/callbacks", Operation.Control, List, control: true);
+        routes.Add("GET", "/__fakerooms/callbacks", Operation.Control, List, control: true,
+            summary: "The status callbacks sent (or failed), oldest first; query filters RoomSid, Event, AccountSid.");
 
     private static HttpResult List(RequestContext ctx)
     {

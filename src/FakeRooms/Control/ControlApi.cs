@@ -13,10 +13,14 @@ internal static class ControlApi
 {
     public static void Register(RouteTable routes)
     {
-        routes.Add("GET", "/__fakerooms/health", Operation.Control, Health, control: true);
-        routes.Add("POST", "/__fakerooms/reset", Operation.Control, Reset, control: true);
-        routes.Add("GET", "/__fakerooms/clock", Operation.Control, GetClock, control: true);
-        routes.Add("POST", "/__fakerooms/clock/advance", Operation.Control, AdvanceClock, control: true);
+        routes.Add("GET", "/__fakerooms/health", Operation.Control, Health, control: true,
+            summary: "Liveness: status ok, the default account SID, the fake's URL and clock.");
+        routes.Add("POST", "/__fakerooms/reset", Operation.Control, Reset, control: true,
+            summary: "Forgets every room, participant and recorded call; with form field AccountSid only that account's.");
+        routes.Add("GET", "/__fakerooms/clock", Operation.Control, GetClock, control: true,
+            summary: "The fake's clock: now, and whether it is manual.");
+        routes.Add("POST", "/__fakerooms/clock/advance", Operation.Control, AdvanceClock, control: true,
+            summary: "Moves a manual clock forward by form field Seconds and runs every timeout that falls due.");
     }
 
     private static HttpResult Health(RequestContext ctx) => new(200, JsonText.Write(w =>

@@ -23,12 +23,18 @@ internal static partial class ParticipantsControl
 
     public static void Register(RouteTable routes)
     {
-        routes.Add("POST", Participants, Operation.Control, Connect, control: true);
-        routes.Add("POST", Participant + "/disconnect", Operation.Control, Disconnect, control: true);
-        routes.Add("POST", Tracks, Operation.Control, Publish, control: true);
-        routes.Add("POST", Track + "/unpublish", Operation.Control, Unpublish, control: true);
-        routes.Add("POST", Track + "/enable", Operation.Control, ctx => SetEnabled(ctx, true), control: true);
-        routes.Add("POST", Track + "/disable", Operation.Control, ctx => SetEnabled(ctx, false), control: true);
+        routes.Add("POST", Participants, Operation.Control, Connect, control: true,
+            summary: "A simulated participant joins the room (form Identity; AccountSid for another account): 201 with the participant.");
+        routes.Add("POST", Participant + "/disconnect", Operation.Control, Disconnect, control: true,
+            summary: "The participant (PA SID or identity) leaves the room: 200 with the participant.");
+        routes.Add("POST", Tracks, Operation.Control, Publish, control: true,
+            summary: "The participant publishes a track (form Kind audio|video|data, Name): 201 with the published track.");
+        routes.Add("POST", Track + "/unpublish", Operation.Control, Unpublish, control: true,
+            summary: "The participant stops publishing the track (MT SID or name).");
+        routes.Add("POST", Track + "/enable", Operation.Control, ctx => SetEnabled(ctx, true), control: true,
+            summary: "The participant resumes the track (track-enabled).");
+        routes.Add("POST", Track + "/disable", Operation.Control, ctx => SetEnabled(ctx, false), control: true,
+            summary: "The participant pauses the track (track-disabled).");
     }
 
     /// <summary>

@@ -17,8 +17,10 @@ internal static partial class RecordingsControl
 {
     public static void Register(RouteTable routes)
     {
-        routes.Add("POST", "/__fakerooms/recordings/{Sid}/fail", Operation.Control, FailRecording, control: true);
-        routes.Add("POST", "/__fakerooms/compositions/{Sid}/fail", Operation.Control, FailComposition, control: true);
+        routes.Add("POST", "/__fakerooms/recordings/{Sid}/fail", Operation.Control, FailRecording, control: true,
+            summary: "Fails a recording (form FailedOperation RecordingStart|RecordingComplete|RecordingUpload; AccountSid): 200 with it.");
+        routes.Add("POST", "/__fakerooms/compositions/{Sid}/fail", Operation.Control, FailComposition, control: true,
+            summary: "Fails a composition (form ErrorMessage; AccountSid): 200 with it.");
     }
 
     private static HttpResult FailRecording(RequestContext ctx)

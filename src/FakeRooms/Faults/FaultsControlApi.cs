@@ -40,12 +40,19 @@ internal static class FaultsControlApi
 
     public static void Register(RouteTable routes)
     {
-        routes.Add("POST", Prefix + "/faults", Operation.Control, AddRule, control: true);
-        routes.Add("GET", Prefix + "/faults", Operation.Control, ListRules, control: true);
-        routes.Add("DELETE", Prefix + "/faults", Operation.Control, ClearRules, control: true);
-        routes.Add("DELETE", Prefix + "/faults/{Id}", Operation.Control, RemoveRule, control: true);
-        routes.Add("GET", Prefix + "/rate-limit", Operation.Control, GetRateLimit, control: true);
-        routes.Add("POST", Prefix + "/rate-limit", Operation.Control, SetRateLimit, control: true);
+        routes.Add("POST", Prefix + "/faults", Operation.Control, AddRule, control: true,
+            summary: "Adds a fault rule (form or JSON: Operation or Event, Room, Account, Times/Always/Probability, Fault, Status, Code, " +
+                     "Message, RetryAfter, DelayMs, Body, ContentType): 201 with the rule and its id.");
+        routes.Add("GET", Prefix + "/faults", Operation.Control, ListRules, control: true,
+            summary: "Every fault rule, with how often it fired.");
+        routes.Add("DELETE", Prefix + "/faults", Operation.Control, ClearRules, control: true,
+            summary: "Removes every fault rule.");
+        routes.Add("DELETE", Prefix + "/faults/{Id}", Operation.Control, RemoveRule, control: true,
+            summary: "Removes one fault rule by its id.");
+        routes.Add("GET", Prefix + "/rate-limit", Operation.Control, GetRateLimit, control: true,
+            summary: "The rate limits (write and read requests per second per account) answered with 429/20429.");
+        routes.Add("POST", Prefix + "/rate-limit", Operation.Control, SetRateLimit, control: true,
+            summary: "Sets the rate limits (form or JSON WritesPerSecond, ReadsPerSecond; absent or off turns one off).");
     }
 
     private static HttpResult AddRule(RequestContext ctx)

@@ -91,7 +91,8 @@ internal sealed class WireMockHost : IDisposable
             Origin = Origin(request, headers),
             BodyLength = body.Length,
             HasNonFormBody = !isForm && body.Length > 0,
-            BodyText = !isForm && body.Length > 0 ? Encoding.UTF8.GetString(body) : null,
+            // The control API reads its raw body whatever the content type (curl --data sends JSON as a form).
+            BodyText = body.Length > 0 && (!isForm || rawPath.StartsWith("/__fakerooms/", StringComparison.Ordinal)) ? Encoding.UTF8.GetString(body) : null,
             Headers = headers,
         };
     }

@@ -64,6 +64,7 @@ internal sealed class Dispatcher(FakeRoomsServer server, RouteTable routes)
         // The control API is the test's own channel, not the app's traffic: it is not journaled.
         if (request.Segments is not [ControlPrefix, ..])
             Record(request, route, context, result, Stopwatch.GetElapsedTime(started));
+        server.Options.RequestObserver?.Invoke(new RequestObserved(request.Method, request.RawPath, result.Status, result.Error?.Code, Stopwatch.GetElapsedTime(started)));
         return result;
     }
 

@@ -5,8 +5,9 @@ internal sealed class Route
 {
     private readonly string[] _segments;
 
-    public Route(string method, string template, Operation operation, Func<RequestContext, HttpResult> handler, bool control = false)
+    public Route(string method, string template, Operation operation, Func<RequestContext, HttpResult> handler, bool control = false, string? summary = null)
     {
+        Summary = summary;
         Method = method;
         Template = template;
         Operation = operation;
@@ -22,6 +23,9 @@ internal sealed class Route
 
     /// <summary>Control API routes need no Twilio credentials.</summary>
     public bool IsControl { get; }
+
+    /// <summary>A short description (the control API's OpenAPI document shows it), or null.</summary>
+    public string? Summary { get; }
 
     /// <summary>A regular expression over the raw path, for the WireMock mapping of this route.</summary>
     public string PathPattern =>

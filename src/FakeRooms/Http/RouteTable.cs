@@ -48,18 +48,20 @@ internal sealed class RouteTable
         Add("DELETE", "/v1/CompositionHooks/{Sid}", Operation.DeleteCompositionHook, CompositionsHandler.DeleteHook);
         Add("GET", "/v1/CompositionSettings/Default", Operation.FetchCompositionSettings, CompositionsHandler.FetchSettings);
         Add("POST", "/v1/CompositionSettings/Default", Operation.CreateCompositionSettings, CompositionsHandler.CreateSettings);
-        Add("GET", "/__fakerooms/media/{AccountSid}/{File}", Operation.Control, CompositionsHandler.MediaFile, control: true);
+        Add("GET", "/__fakerooms/media/{AccountSid}/{File}", Operation.Control, CompositionsHandler.MediaFile, control: true,
+            summary: "The bytes of a completed recording's or composition's media ({Sid}.{extension}), where the Media redirect leads.");
         Control.ControlApi.Register(this);
         Control.ParticipantsControl.Register(this);
         Callbacks.CallbacksControl.Register(this);
         Faults.FaultsControlApi.Register(this);
         Control.RecordingsControl.Register(this);
+        Control.StandaloneControlApi.Register(this);
     }
 
     public IReadOnlyList<Route> Routes => _routes;
 
-    public void Add(string method, string template, Operation operation, Func<RequestContext, HttpResult> handler, bool control = false) =>
-        _routes.Add(new Route(method, template, operation, handler, control));
+    public void Add(string method, string template, Operation operation, Func<RequestContext, HttpResult> handler, bool control = false, string? summary = null) =>
+        _routes.Add(new Route(method, template, operation, handler, control, summary));
 
     /// <summary>The methods the route table serves on a path (for the <c>Allow</c> header of a 405), sorted.</summary>
     public IReadOnlyList<string> AllowedMethods(IReadOnlyList<string> segments) =>

@@ -31,9 +31,16 @@ public sealed partial class StandaloneServer : IAsyncDisposable
     /// <summary>The built server's assembly, next to this test assembly (the test project references it).</summary>
     public static string ServerDll => Path.Combine(AppContext.BaseDirectory, "FakeRooms.Server.dll");
 
-    public static async Task<StandaloneServer> StartAsync(params string[] args)
+    public static Task<StandaloneServer> StartAsync(params string[] args) => StartAsync(null, args);
+
+    /// <summary>Starts the server with extra environment variables (FAKEROOMS_* are cleared first unless given).</summary>
+    public static async Task<StandaloneServer> StartAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("FAKEROOMS_", StringComparison.Ordinal)).ToList())
+            info.Environment.Remove(name);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            info.Environment[name] = value;
         info.ArgumentList.Add(ServerDll);
         info.ArgumentList.Add("--port");
         info.ArgumentList.Add("0");
@@ -64,8 +71,35 @@ public sealed partial class StandaloneServer : IAsyncDisposable
         var (u, s, t) = ready.Task.Result;
         var server = new StandaloneServer(process, u, s, t);
         lock (lines) server._output.AddRange(lines);
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (server._output) server._output.Add(e.Data); };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (server._output)
+            {
+                server._output.Add(e.Data);
+                foreach (var waiter in server._waiters.Where(w => w.Match(e.Data)).ToList())
+                {
+                    server._waiters.Remove(waiter);
+                    waiter.Found.TrySetResult(e.Data);
+                }
+            }
+        };
         return server;
+    }
+
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Found)> _waiters = [];
+
+    /// <summary>The first output line (already printed or to come) that matches, or an exception after <paramref name="timeout"/>.</summary>
+    public async Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan? timeout = null)
+    {
+        var found = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_output)
+        {
+            if (_output.FirstOrDefault(match) is { } line)
+                return line;
+            _waiters.Add((match, found));
+        }
+        return await found.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(15));
     }
 
     [GeneratedRegex(@"^FakeRooms listening on (http://\S+)$")]

@@ -1,0 +1,97 @@
+using System.Globalization;
+using FakeRooms.Domain.Errors;
+using FakeRooms.Journal;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace FakeRooms.Control;
+
+/// <summary>The journal as JSON (<c>GET /__fakerooms/calls</c>), filtered by Operation, RoomSid, Status, AccountSid.</summary>
+internal static class CallsJson
+{
+    public static string Write(CallJournal journal, CallFilter filter)
+    {
+        var kept = journal.Snapshot();
+        var calls = new JArray();
+        foreach (var call in kept.Where(filter.Matches))
+            calls.Add(Call(call));
+        return new JObject
+        {
+            ["calls"] = calls,
+            ["count"] = calls.Count,
+            ["kept"] = kept.Count,
+            ["total_recorded"] = journal.TotalRecorded,
+            ["capacity"] = journal.Capacity,
+        }.ToString(Formatting.Indented);
+    }
+
+    public static JObject Call(CallRecord call) => new()
+    {
+        ["sequence"] = call.Sequence,
+        ["time"] = call.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+        ["account_sid"] = call.AccountSid,
+        ["operation"] = call.Operation.ToString(),
+        ["method"] = call.Method,
+        ["path"] = call.Path,
+        ["path_parameters"] = JObject.FromObject(call.PathParameters),
+        ["query"] = Values(call.Query),
+        ["form"] = Values(call.Form),
+        ["content_type"] = call.ContentType,
+        ["had_non_form_body"] = call.HadNonFormBody,
+        ["ignored_parameters"] = new JArray(call.IgnoredParameters.Cast<object>().ToArray()),
+        ["status"] = call.StatusCode,
+        ["error_code"] = call.ErrorCode,
+        ["error_message"] = call.ErrorMessage,
+        ["room_sid"] = RoomSidOf(call),
+        ["injected_fault"] = call.InjectedFault,
+        ["elapsed_ms"] = Math.Round(call.Elapsed.TotalMilliseconds, 3),
+    };
+
+    private static JObject Values(IReadOnlyDictionary<string, IReadOnlyList<string>> values)
+    {
+        var result = new JObject();
+        foreach (var (name, list) in values)
+            result[name] = new JArray(list.Cast<object>().ToArray());
+        return result;
+    }
+
+    /// <summary>The room a call touched: the room it returned, else the room its path named.</summary>
+    public static string? RoomSidOf(CallRecord call) =>
+        call.Room?.Sid
+        ?? call.PathParameters.GetValueOrDefault("RoomSid")
+        ?? (call.Operation is Operation.FetchRoom or Operation.UpdateRoom ? call.PathParameters.GetValueOrDefault("Sid") : null);
+}
+
+/// <summary>The filters of <c>GET /__fakerooms/calls</c>.</summary>
+internal sealed record CallFilter(Operation? Operation, string? RoomSid, int? Status, int? StatusClass, string? AccountSid)
+{
+    public static CallFilter Parse(Http.FormValues query)
+    {
+        Operation? operation = null;
+        if (query.First("Operation") is { Length: > 0 } rawOperation)
+            operation = Enum.TryParse<Operation>(rawOperation, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+                ? parsed
+                : throw new TwilioErrorException(new TwilioError(20001, 400,
+                    $"Invalid Operation: '{rawOperation}' (one of {string.Join(", ", Enum.GetNames<Operation>())})"));
+        int? status = null, statusClass = null;
+        if (query.First("Status") is { Length: > 0 } rawStatus)
+        {
+            // 404 matches exactly; 4xx matches every 4xx.
+            if (rawStatus.Length == 3 && rawStatus[1..].Equals("xx", StringComparison.OrdinalIgnoreCase) && rawStatus[0] is >= '1' and <= '5')
+                statusClass = rawStatus[0] - '0';
+            else if (int.TryParse(rawStatus, NumberStyles.None, CultureInfo.InvariantCulture, out var exact))
+                status = exact;
+            else
+                throw new TwilioErrorException(TwilioErrors.InvalidParameter("Status", rawStatus));
+        }
+        return new CallFilter(operation, query.First("RoomSid") is { Length: > 0 } room ? room : null, status, statusClass,
+            query.First("AccountSid") is { Length: > 0 } account ? account : null);
+    }
+
+    public bool Matches(CallRecord call) =>
+        (Operation is null || call.Operation == Operation) &&
+        (Status is null || call.StatusCode == Status) &&
+        (StatusClass is null || call.StatusCode / 100 == StatusClass) &&
+        (AccountSid is null || call.AccountSid == AccountSid) &&
+        (RoomSid is null || CallsJson.RoomSidOf(call) == RoomSid || call.Room?.UniqueName == RoomSid);
+}

@@ -1,0 +1,51 @@
+using System.Net;
+using FakeRooms.Http;
+using FakeRooms.Tests.Support;
+using Newtonsoft.Json.Linq;
+
+namespace FakeRooms.Tests.Control;
+
+public sealed class OpenApiTests : FakeRoomsTest
+{
+    [Test]
+    public async Task Every_control_route_is_in_the_openapi_document_with_its_summary()
+    {
+        var answer = await Get("/__fakerooms/openapi.json");
+        var document = answer.Json;
+        var controlRoutes = Fake.Routes.Routes.Where(r => r.IsControl).ToList();
+
+        answer.Status.Should().Be(HttpStatusCode.OK);
+        document.Value<string>("openapi").Should().Be("3.0.3");
+        document["servers"]![0]!.Value<string>("url").Should().Be(Fake.Url);
+        controlRoutes.Should().Contain(r => r.Template == "/__fakerooms/state" && r.Method == "PUT");
+        foreach (var route in controlRoutes)
+        {
+            var operation = document["paths"]?[route.Template]?[route.Method.ToLowerInvariant()] as JObject;
+            operation.Should().NotBeNull($"{route.Method} {route.Template} is a control route");
+            operation!.Value<string>("summary").Should().Be(route.Summary ?? $"{route.Method} {route.Template}");
+        }
+        document["paths"]!.Cast<JProperty>().Sum(p => ((JObject)p.Value).Count).Should().Be(controlRoutes.Count);
+        document["paths"]!.Cast<JProperty>().Should().OnlyContain(p => p.Name.StartsWith("/__fakerooms/"));
+    }
+
+    [Test]
+    public void Every_control_route_has_a_summary()
+    {
+        Fake.Routes.Routes.Where(r => r.IsControl).Should().OnlyContain(r => !string.IsNullOrWhiteSpace(r.Summary));
+    }
+
+    [Test]
+    public async Task A_control_route_added_to_the_table_appears_in_the_document()
+    {
+        var routes = new RouteTable();
+        routes.Add("GET", "/__fakerooms/things/{Name}", Operation.Control, _ => new HttpResult(200, "{}"), control: true, summary: "A thing.");
+
+        var document = JObject.Parse(FakeRooms.Control.ControlOpenApi.Document(routes, "http://127.0.0.1:1"));
+
+        var operation = document["paths"]!["/__fakerooms/things/{Name}"]!["get"]!;
+        operation.Value<string>("summary").Should().Be("A thing.");
+        operation.Value<string>("operationId").Should().Be("getThingsByName");
+        operation["parameters"]![0]!.Value<string>("in").Should().Be("path");
+        await Task.CompletedTask;
+    }
+}
