@@ -8,7 +8,7 @@ namespace FakeRooms.FluentAssertions;
 /// <summary>A recorded call and its 1-based position among the calls the assertion looked at.</summary>
 internal readonly record struct Numbered(int Position, CallRecord Call);
 
-/// <summary>How failure messages show calls, values and lists. Every message is built here, then brace-escaped.</summary>
+/// <summary>How failure messages show calls, values and lists.</summary>
 internal static class Describe
 {
     /// <summary>At most this many items of a list are shown; the rest are counted.</summary>
@@ -23,9 +23,6 @@ internal static class Describe
         .. CreateRoomParser.Known,
         "Status", "Identity", "DateCreatedAfter", "DateCreatedBefore", "PageSize", "Page", "PageToken", "Rules",
     ];
-
-    /// <summary>FluentAssertions runs messages through string.Format: recorded values must not be read as placeholders.</summary>
-    public static string Escape(string text) => text.Replace("{", "{{").Replace("}", "}}");
 
     public static string Quote(string? value) => value is null ? "null" : "\"" + value + "\"";
 

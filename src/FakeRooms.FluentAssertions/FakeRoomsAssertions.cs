@@ -41,7 +41,8 @@ public sealed partial class FakeRoomsAssertions : ReferenceTypeAssertions<FakeRo
 
     /// <summary>
     /// Fails unless <paramref name="condition"/> holds, with "Expected {context} {expectation}{reason}, but {actual}.".
-    /// Both parts are plain text: recorded values cannot be mistaken for message placeholders.
+    /// Both parts go in as arguments, never as the template: recorded values such as a room named "{reason}" cannot be
+    /// mistaken for FluentAssertions placeholders.
     /// </summary>
     internal static bool Check(bool condition, string expectation, Func<string> actual, string because, object[] becauseArgs,
         string context = "fake")
@@ -50,7 +51,13 @@ public sealed partial class FakeRoomsAssertions : ReferenceTypeAssertions<FakeRo
             .BecauseOf(because, becauseArgs)
             .ForCondition(condition)
             .FailWith(() => new FailReason(
-                "Expected {context:" + context + "} " + Describe.Escape(expectation) + "{reason}, but " + Describe.Escape(actual()) + "."));
+                "Expected {context:" + context + "} {0}{reason}, but {1}.", new Verbatim(expectation), new Verbatim(actual())));
         return condition;
+    }
+
+    /// <summary>Text FluentAssertions writes as it is (its formatter writes an overridden ToString unquoted).</summary>
+    private sealed class Verbatim(string text)
+    {
+        public override string ToString() => text;
     }
 }

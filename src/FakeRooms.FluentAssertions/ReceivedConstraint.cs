@@ -31,6 +31,12 @@ public sealed class ReceivedConstraint : CallConstraint
     [CustomAssertion]
     public ReceivedConstraint Once(string because = "", params object[] becauseArgs) => Times(1, because, becauseArgs);
 
+    /// <summary>Asserts exactly two calls.</summary>
+    /// <param name="because">Why the assertion is needed.</param>
+    /// <param name="becauseArgs">Values formatted into <paramref name="because"/>.</param>
+    [CustomAssertion]
+    public ReceivedConstraint Twice(string because = "", params object[] becauseArgs) => Times(2, because, becauseArgs);
+
     /// <summary>Asserts at least <paramref name="minimum"/> calls.</summary>
     /// <param name="minimum">The fewest calls expected.</param>
     /// <param name="because">Why the assertion is needed.</param>
