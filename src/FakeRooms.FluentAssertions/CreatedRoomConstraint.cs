@@ -73,6 +73,7 @@ public sealed class CreatedRoomConstraint : CallConstraint
                 : $"no {name} parameter{(IgnoredStandIn(call, name) is { } standIn ? $" (Twilio ignored {standIn})" : "")}",
             because, becauseArgs);
 
+    [CustomAssertion]
     private CreatedRoomConstraint Narrow(string expectation, Func<CallRecord, bool> match, Func<CallRecord, string> actual,
         string because, object[] becauseArgs)
     {

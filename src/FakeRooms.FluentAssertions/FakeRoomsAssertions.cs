@@ -1,3 +1,4 @@
+using FluentAssertions;
 using FakeRooms.Journal;
 using FluentAssertions.Execution;
 using FluentAssertions.Primitives;
@@ -44,6 +45,7 @@ public sealed partial class FakeRoomsAssertions : ReferenceTypeAssertions<FakeRo
     /// Both parts go in as arguments, never as the template: recorded values such as a room named "{reason}" cannot be
     /// mistaken for FluentAssertions placeholders.
     /// </summary>
+    [CustomAssertion]
     internal static bool Check(bool condition, string expectation, Func<string> actual, string because, object[] becauseArgs,
         string context = "fake")
     {

@@ -69,6 +69,7 @@ public sealed class ReceivedConstraint : CallConstraint
     public ReceivedConstraint After(Operation other, string because = "", params object[] becauseArgs) =>
         Order(other, before: false, because, becauseArgs);
 
+    [CustomAssertion]
     private ReceivedConstraint Count(bool condition, string expectation, string because, object[] becauseArgs)
     {
         if (Matches.Count == 0)
@@ -80,6 +81,7 @@ public sealed class ReceivedConstraint : CallConstraint
         return this;
     }
 
+    [CustomAssertion]
     private ReceivedConstraint Order(Operation other, bool before, string because, object[] becauseArgs)
     {
         if (Matches.Count == 0)

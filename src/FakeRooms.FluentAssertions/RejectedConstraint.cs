@@ -34,6 +34,7 @@ public sealed class RejectedConstraint : CallConstraint
     public RejectedConstraint WithStatusCode(int status, string because = "", params object[] becauseArgs) =>
         Narrow($"HTTP status {status}", call => call.StatusCode == status, because, becauseArgs);
 
+    [CustomAssertion]
     private RejectedConstraint Narrow(string expectation, Func<CallRecord, bool> match, string because, object[] becauseArgs)
     {
         if (Matches.Count == 0)

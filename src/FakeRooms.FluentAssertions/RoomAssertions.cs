@@ -102,6 +102,7 @@ public sealed class RoomAssertions : ReferenceTypeAssertions<FakeRoom, RoomAsser
     public AndWhichConstraint<RoomAssertions, Room> HaveNoParticipants(string because = "", params object[] becauseArgs) =>
         HaveParticipants([], because, becauseArgs);
 
+    [CustomAssertion]
     private AndWhichConstraint<RoomAssertions, Room> HaveStatus(RoomStatus status, string because, object[] becauseArgs)
     {
         var expectation = $"to be {Status(status)}";
@@ -111,6 +112,7 @@ public sealed class RoomAssertions : ReferenceTypeAssertions<FakeRoom, RoomAsser
         return new AndWhichConstraint<RoomAssertions, Room>(this, room!);
     }
 
+    [CustomAssertion]
     private static bool Check(bool condition, string expectation, Func<string> actual, string because, object[] becauseArgs) =>
         FakeRoomsAssertions.Check(condition, expectation, actual, because, becauseArgs, context: "room");
 
