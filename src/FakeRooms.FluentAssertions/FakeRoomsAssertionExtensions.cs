@@ -6,18 +6,18 @@ namespace FakeRooms.FluentAssertions;
 public static class FakeRoomsAssertionExtensions
 {
     /// <summary>
-    /// Assertions over every call this server recorded (all accounts, and calls whose authentication failed) and the
-    /// default account's rooms. For one account of a shared server use <c>fake.ForAccount(sid).Should()</c>.
+    /// Assertions over every call and status callback this server recorded (all accounts, and calls whose
+    /// authentication failed) and the default account's rooms. For one account of a shared server use <c>fake.ForAccount(sid).Should()</c>.
     /// </summary>
     /// <param name="fake">The fake.</param>
     public static FakeRoomsAssertions Should(this FakeRoomsServer fake)
     {
         ArgumentNullException.ThrowIfNull(fake);
         CallJournal calls = fake.Calls;
-        return new FakeRoomsAssertions(fake.ForAccount(fake.AccountSid), () => calls.Snapshot());
+        return new FakeRoomsAssertions(fake.ForAccount(fake.AccountSid), () => calls.Snapshot(), () => fake.Callbacks.Snapshot());
     }
 
-    /// <summary>Assertions over one account's calls and rooms.</summary>
+    /// <summary>Assertions over one account's calls, status callbacks and rooms.</summary>
     /// <param name="account">The account, from <see cref="FakeRoomsServer.ForAccount"/>.</param>
     public static FakeRoomsAssertions Should(this FakeRoomsAccount account)
     {

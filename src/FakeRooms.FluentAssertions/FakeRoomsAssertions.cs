@@ -1,4 +1,5 @@
 using FluentAssertions;
+using FakeRooms.Callbacks;
 using FakeRooms.Journal;
 using FluentAssertions.Execution;
 using FluentAssertions.Primitives;
@@ -18,18 +19,20 @@ namespace FakeRooms.FluentAssertions;
 public sealed partial class FakeRoomsAssertions : ReferenceTypeAssertions<FakeRoomsAccount, FakeRoomsAssertions>
 {
     private readonly Func<IReadOnlyList<CallRecord>> _calls;
+    private readonly Func<IReadOnlyList<CallbackRecord>> _callbacks;
 
-    /// <summary>Assertions over one account's calls and rooms.</summary>
+    /// <summary>Assertions over one account's calls, callbacks and rooms.</summary>
     /// <param name="account">The account, from <see cref="FakeRoomsServer.ForAccount"/>.</param>
     public FakeRoomsAssertions(FakeRoomsAccount account)
-        : this(account, () => account.Calls.Snapshot())
+        : this(account, () => account.Calls.Snapshot(), () => account.Callbacks)
     {
     }
 
-    internal FakeRoomsAssertions(FakeRoomsAccount account, Func<IReadOnlyList<CallRecord>> calls)
+    internal FakeRoomsAssertions(FakeRoomsAccount account, Func<IReadOnlyList<CallRecord>> calls, Func<IReadOnlyList<CallbackRecord>> callbacks)
         : base(account)
     {
         _calls = calls;
+        _callbacks = callbacks;
     }
 
     /// <inheritdoc />

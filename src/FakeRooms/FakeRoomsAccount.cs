@@ -1,3 +1,4 @@
+using FakeRooms.Callbacks;
 using FakeRooms.Domain.Sids;
 using FakeRooms.Journal;
 using Twilio.Clients;
@@ -43,10 +44,32 @@ public sealed class FakeRoomsAccount
     /// <summary>The account's rooms, and simulated participants joining them.</summary>
     public SimulatedRooms Rooms => Server.RoomsOf(AccountSid);
 
+    /// <summary>
+    /// The status callbacks sent for this account's rooms so far, in delivery order (a snapshot of
+    /// <see cref="FakeRoomsServer.Callbacks"/>). Callbacks go out in the background: wait with
+    /// <see cref="WaitForCallbackAsync"/> before reading.
+    /// </summary>
+    public IReadOnlyList<CallbackRecord> Callbacks => Server.Callbacks.Snapshot().Where(c => c.AccountSid == AccountSid).ToList();
+
+    /// <summary>
+    /// Waits for a status callback of this account that matches, as <see cref="CallbackJournal.WaitForAsync"/> does
+    /// (a record already delivered counts), ignoring other accounts' callbacks.
+    /// </summary>
+    /// <param name="predicate">Which delivery to wait for, e.g. <c>c =&gt; c.Event == "room-ended"</c>.</param>
+    /// <param name="timeout">How long to wait; default <see cref="CallbackJournal.DefaultWaitTimeout"/>.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <exception cref="TimeoutException">No match in time.</exception>
+    public Task<CallbackRecord> WaitForCallbackAsync(Func<CallbackRecord, bool> predicate, TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        return Server.Callbacks.WaitForAsync(c => c.AccountSid == AccountSid && predicate(c), timeout, cancellationToken);
+    }
+
     /// <summary>The official Twilio SDK's client, authenticated as this account and wired to the fake.</summary>
     public TwilioRestClient CreateTwilioClient() => Server.CreateTwilioClient(AccountSid, AuthToken);
 
-    /// <summary>Forgets this account's rooms and calls; other accounts are untouched.</summary>
+    /// <summary>Forgets this account's rooms, calls and callbacks; other accounts are untouched.</summary>
     public void Reset() => Server.Reset(AccountSid);
 
     /// <inheritdoc />

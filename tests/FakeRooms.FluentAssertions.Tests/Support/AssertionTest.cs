@@ -21,14 +21,29 @@ public abstract class AssertionTest : FakeRoomsFixture
 
     protected HttpClient Http => _http ??= NewHttp();
 
+    /// <summary>The app's status callback endpoint, in process: callbacks never leave the test.</summary>
+    protected ReceiverHandler Receiver { get; } = new();
+
     protected override void Configure(FakeRoomsOptions options)
     {
         options.Seed = 7;
         options.StartTime = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+        options.CallbackHandler = Receiver;
+    }
+
+    [SetUp]
+    public void OpenReceiver()
+    {
+        Receiver.Release();
+        Receiver.Status = System.Net.HttpStatusCode.OK;
     }
 
     [OneTimeTearDown]
-    public void DisposeHttp() => _http?.Dispose();
+    public void DisposeClients()
+    {
+        _http?.Dispose();
+        Receiver.Dispose();
+    }
 
     /// <summary>The message of the assertion failure <paramref name="act"/> raises (it must raise one).</summary>
     protected static string FailureOf(Action act)
