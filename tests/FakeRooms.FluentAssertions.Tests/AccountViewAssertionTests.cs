@@ -48,6 +48,25 @@ public sealed class AccountViewAssertionTests : AssertionTest
     }
 
     [Test]
+    public async Task Account_callback_assertions_see_only_that_accounts_callbacks()
+    {
+        var alpha = fake.ForAccount(Alpha);
+        var beta = fake.ForAccount(Beta);
+        await RoomResource.CreateAsync(uniqueName: "standup", statusCallback: new Uri(Callback), client: beta.CreateTwilioClient());
+        await RoomResource.CreateAsync(uniqueName: "standup", statusCallback: new Uri(Callback), client: alpha.CreateTwilioClient());
+        beta.Rooms.Connect("standup", "bob");
+        await alpha.WaitForCallbackAsync(c => c.Event == "room-created");
+        await fake.Callbacks.WhenIdleAsync();
+
+        alpha.Should().HaveSentCallback("room-created").For("standup").Which.AccountSid.Should().Be(Alpha);
+        alpha.Should().NotHaveSentCallback("participant-connected").And.HaveSentCallbacksInSequence("standup");
+        beta.Should().HaveSentCallbacksInOrder("standup", "room-created", "participant-connected");
+        alpha.Callbacks.Should().ContainSingle();
+        FailureOf(() => alpha.Should().HaveSentCallback("participant-connected")).Should().Be(
+            "Expected alpha to have sent a participant-connected callback, but it sent: #1 room-created \"standup\" seq=0 -> 200.");
+    }
+
+    [Test]
     public void ForAccount_refuses_what_is_not_an_account_sid()
     {
         var act = () => fake.ForAccount("standup");

@@ -11,7 +11,15 @@ public sealed class MeetingSchedulerTests : FakeRoomsFixture
 {
     private static readonly Uri Callback = new("https://app.invalid/video/events");
 
+    private readonly AppCallbackEndpoint _endpoint = new();
+
     private MeetingScheduler Scheduler => new(Twilio, Callback);
+
+    // Status callbacks go to the app's endpoint in process, never to the network.
+    protected override void Configure(FakeRoomsOptions options) => options.CallbackHandler = _endpoint;
+
+    [OneTimeTearDown]
+    public void DisposeEndpoint() => _endpoint.Dispose();
 
     [Test]
     public async Task Booking_a_meeting_creates_one_group_room_with_a_status_callback_and_nothing_else()
@@ -67,6 +75,20 @@ public sealed class MeetingSchedulerTests : FakeRoomsFixture
         Fake.Should().HaveCompletedRoom("meeting-standup").Which.Room!.Sid.Should().Be(booking.RoomSid);
         Fake.Room("meeting-standup").Should().BeCompleted();
         Fake.Should().HaveReceived(Operation.UpdateRoom).Once().After(Operation.CreateRoom);
+    }
+
+    [Test]
+    public async Task Ending_a_meeting_tells_the_app_through_its_status_callback()
+    {
+        var booking = await Scheduler.BookAsync("standup", seats: 8);
+        Fake.Rooms.Connect("meeting-standup", "alice").Disconnect();
+
+        await Scheduler.EndAsync("standup");
+        await Fake.Callbacks.WhenIdleAsync();
+
+        Fake.Should().HaveSentCallback("room-ended").For(booking.RoomSid).WithParameter("RoomStatus", "completed")
+            .And.HaveSentCallbacksInOrder("meeting-standup", "room-created", "participant-connected", "participant-disconnected", "room-ended")
+            .And.HaveSentCallbacksInSequence("meeting-standup");
     }
 
     [Test]

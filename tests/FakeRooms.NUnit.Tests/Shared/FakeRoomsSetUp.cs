@@ -1,3 +1,5 @@
+using FakeRooms.NUnit.Tests.App;
+
 namespace FakeRooms.NUnit.Tests.Shared;
 
 /// <summary>
@@ -7,5 +9,12 @@ namespace FakeRooms.NUnit.Tests.Shared;
 [SetUpFixture]
 public sealed class FakeRoomsSetUp : SharedFakeRoomsSetUp
 {
-    protected override void Configure(FakeRoomsOptions options) => options.Seed = 5;
+    /// <summary>Every test's status callbacks arrive here, in process.</summary>
+    public static AppCallbackEndpoint Endpoint { get; } = new();
+
+    protected override void Configure(FakeRoomsOptions options)
+    {
+        options.Seed = 5;
+        options.CallbackHandler = Endpoint;
+    }
 }

@@ -64,6 +64,23 @@ public sealed class ParallelMeetingSchedulerTests : SharedFakeRoomsTest
         Account.Room("meeting-standup").Should().BeCompleted().And.HaveNoParticipants();
     }
 
+    [TestCase("north")]
+    [TestCase("south")]
+    [TestCase("east")]
+    public async Task Every_test_sees_only_its_own_status_callbacks(string office)
+    {
+        var booking = await Scheduler.BookAsync(office, seats: 4);
+        Account.Rooms.Connect(MeetingScheduler.RoomName(office), $"{office}-lead");
+
+        await Scheduler.EndAsync(office);
+        await Account.WaitForCallbackAsync(c => c.RoomSid == booking.RoomSid && c.Event == "room-ended");
+
+        Account.Should().HaveSentCallback("room-ended").For(booking.RoomSid)
+            .And.HaveSentCallback("participant-connected").WithParameter("ParticipantIdentity", $"{office}-lead")
+            .And.HaveSentCallbacksInSequence(booking.RoomSid);
+        Account.Callbacks.Should().OnlyContain(c => c.AccountSid == Account.AccountSid).And.HaveCount(4);
+    }
+
     [Test]
     public async Task Another_account_on_the_same_server_is_invisible()
     {
