@@ -21,6 +21,15 @@ public sealed class CallAssertionTests : AssertionTest
         fake.Should().HaveReceived(Operation.FetchRoom).Times(2).And.HaveReceived(Operation.CreateRoom).Twice();
         fake.Should().HaveReceived(Operation.CreateRoom).AtLeast(1).AtMost(2).Which.Room!.UniqueName.Should().Be("daily");
         fake.Should().HaveReceived(Operation.FetchRoom).Calls.Should().HaveCount(2);
+        fake.Should().HaveReceived(Operation.FetchRoom).Which.PathParameters["Sid"].Should().Be("daily");
+    }
+
+    [Test]
+    public async Task Once_passes_for_a_single_call()
+    {
+        await Create("standup");
+
+        fake.Should().HaveReceived(Operation.CreateRoom).Once().Which.StatusCode.Should().Be(201);
     }
 
     [Test]

@@ -97,6 +97,16 @@ public sealed class RoomCallAssertionTests : AssertionTest
     }
 
     [Test]
+    public async Task WithFilter_passes_and_WithUniqueName_failure_shows_the_names_sent()
+    {
+        await RoomResource.ReadAsync(uniqueName: "Standup", pageSize: 20, client: Twilio);
+
+        fake.Should().HaveListedRooms().WithFilter("PageSize", "20").WithUniqueName("Standup");
+        FailureOf(() => fake.Should().HaveListedRooms().WithUniqueName("standup")).Should().Be(
+            "Expected fake to have listed rooms with UniqueName=standup, but the ReadRoom calls sent: #1 UniqueName=Standup&PageSize=20.");
+    }
+
+    [Test]
     public async Task HaveListedRooms_failure_when_never_listed()
     {
         await Create("standup");
