@@ -134,6 +134,26 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
     /// <summary>The rooms of another account (in <see cref="AuthMode.AnyAccount"/> mode each account is isolated).</summary>
     public SimulatedRooms RoomsOf(string accountSid) => accountSid == AccountSid ? Rooms : new SimulatedRooms(this, accountSid);
 
+    /// <summary>
+    /// One account's view of this fake: its credentials, calls, rooms and an SDK client. The default account's token is
+    /// <see cref="AuthToken"/>; another account uses <paramref name="authToken"/>, else the token its requests used,
+    /// else one derived from <see cref="FakeRoomsOptions.Seed"/> and the SID. Only <see cref="AuthMode.AnyAccount"/>
+    /// accepts accounts other than the default one.
+    /// </summary>
+    /// <param name="accountSid">An account SID, <c>AC</c> + 32 hex digits.</param>
+    /// <param name="authToken">The token to authenticate with; any non-empty token works in AnyAccount mode.</param>
+    /// <exception cref="ArgumentException"><paramref name="accountSid"/> is not an account SID.</exception>
+    public FakeRoomsAccount ForAccount(string accountSid, string? authToken = null)
+    {
+        ArgumentNullException.ThrowIfNull(accountSid);
+        if (!Authenticator.IsAccountSid(accountSid))
+            throw new ArgumentException($"\"{accountSid}\" is not an account SID (AC + 32 hex digits).", nameof(accountSid));
+        var token = authToken
+            ?? (accountSid == AccountSid ? AuthToken : TokenOf(accountSid))
+            ?? FakeRoomsAccount.DeriveToken(Options.Seed, accountSid);
+        return new FakeRoomsAccount(this, accountSid, token);
+    }
+
     /// <summary>Forgets every room, participant and recorded call. The clock keeps its time.</summary>
     public void Reset()
     {

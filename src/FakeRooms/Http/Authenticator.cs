@@ -13,6 +13,9 @@ internal sealed partial class Authenticator(FakeRoomsServer server)
     [GeneratedRegex("^AC[0-9a-fA-F]{32}$")]
     private static partial Regex AccountSidPattern();
 
+    /// <summary>True for an account SID: AC + 32 hex digits.</summary>
+    public static bool IsAccountSid(string value) => AccountSidPattern().IsMatch(value);
+
     /// <summary>The account the request acts for, or the 20003 error to answer with.</summary>
     public string Authenticate(string? authorization)
     {
