@@ -257,6 +257,30 @@ public sealed class RecordingStateTests : RecordingTest
     }
 
     [Test]
+    public async Task Failed_fixture_rolls_back_without_losing_recordings_compositions_or_live_captures_returns_20001()
+    {
+        var scene = await Populate();
+        var paths = await PathsOf(Fake, scene);
+        var before = await Observe(Fake, paths);
+
+        var fixture = await Send(new HttpRequestMessage(HttpMethod.Post, "/__fakerooms/fixture")
+        {
+            Content = new StringContent("""{ "rooms": [ { "UniqueName": "ok" }, { "UniqueName": "duo", "Type": "go", "MaxParticipants": 3 } ] }""",
+                Encoding.UTF8, "application/json"),
+        });
+        var after = await Observe(Fake, paths);
+        Fake.Clock.Advance(TimeSpan.FromSeconds(10));
+        var unpublished = (await PostForm("/__fakerooms/rooms/meeting/participants/alice/tracks/mic/unpublish", "")).Status;
+
+        fixture.ShouldBeTwilioError(400, 20001, "Invalid fixture: rooms[1] (duo): Twilio error 53107: MaxParticipants is out of range");
+        after.Should().Equal(before);
+        unpublished.Should().Be(HttpStatusCode.OK);
+        var alice = Fake.Rooms.ParticipantsOf(scene.Meeting)[0].Sid;
+        Fake.Rooms.RecordingsOf(scene.Meeting).Single(r => r.TrackName == "mic" && r.ParticipantSid == alice)
+            .CaptureEnded.Should().Be(Start.AddSeconds(110), "alice's mic was still being recorded after the rollback");
+    }
+
+    [Test]
     public async Task Put_state_with_a_recording_capturing_an_unpublished_track_returns_20001_and_changes_nothing()
     {
         var scene = await Populate();
