@@ -275,7 +275,7 @@ internal sealed partial class RoomStore
                 if (r.Current is { Status: RecordingStatus.Processing, AvailableAt: { } available } && available > start)
                     start = available;
         state.ProcessingStart = start;
-        Schedule(start, new Timer(TimerKind.Deferred, room, Run: t => StartComposition(state, t)));
+        state.StepOrder = Schedule(start, new Timer(TimerKind.Deferred, room, Run: t => StartComposition(state, t)));
         return state;
     }
 
@@ -307,7 +307,8 @@ internal sealed partial class RoomStore
         state.Chosen = chosen;
         EmitComposition(state, RoomEventKind.CompositionStarted, at);
         Schedule(at + ProgressAfter, new Timer(TimerKind.Deferred, state.Room, Run: t => ReportProgress(state, t)));
-        Schedule(at + _options.Media.CompositionProcessing, new Timer(TimerKind.Deferred, state.Room, Run: t => CompleteComposition(state, t)));
+        // Scheduled right after the progress report: a snapshot keeps this order, the report's is the one before.
+        state.StepOrder = Schedule(at + _options.Media.CompositionProcessing, new Timer(TimerKind.Deferred, state.Room, Run: t => CompleteComposition(state, t)));
     }
 
     /// <summary>The one <c>composition-progress</c> event comes halfway through processing.</summary>
@@ -406,6 +407,8 @@ internal sealed partial class RoomStore
         public int NextEventNumber;
         /// <summary>When processing starts (enqueued) or started (processing).</summary>
         public DateTimeOffset ProcessingStart;
+        /// <summary>The order of the pending start (enqueued) or completion (processing) among steps due at the same time.</summary>
+        public long? StepOrder;
     }
 
     /// <summary>Mutable bookkeeping around a hook; touched only under the account lock.</summary>

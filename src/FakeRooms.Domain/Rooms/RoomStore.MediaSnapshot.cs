@@ -22,8 +22,12 @@ internal sealed partial class RoomStore
     [GeneratedRegex("^HK[0-9a-fA-F]{32}$")]
     private static partial Regex HookSidPattern();
 
-    private List<Recording> ExportRecordings() =>
-        _recordings.Values.OrderBy(r => r.Current.Sequence).Select(r => r.Current).ToList();
+    private List<RecordingSnapshot> ExportRecordings() =>
+        _recordings.Values.OrderBy(r => r.Current.Sequence).Select(r => new RecordingSnapshot
+        {
+            Recording = r.Current,
+            CompletionOrder = r.Current is { Status: RecordingStatus.Processing, CaptureEnded: not null } ? r.CompletionOrder : null,
+        }).ToList();
 
     private List<CompositionSnapshot> ExportCompositions() =>
         _compositions.Values.OrderBy(c => c.Current.Sequence).Select(c => new CompositionSnapshot
@@ -31,14 +35,15 @@ internal sealed partial class RoomStore
             Composition = c.Current,
             ProcessingStart = c.ProcessingStart,
             NextEventNumber = c.NextEventNumber,
+            StepOrder = c.Current.Status is CompositionStatus.Enqueued or CompositionStatus.Processing ? c.StepOrder : null,
         }).ToList();
 
     /// <summary>
     /// Rebuilds recordings, hooks, compositions and settings (the rooms are already in place). Steps due at or before
     /// <paramref name="exportedAt"/> had run in the exported store; of those, only the progress report would not be
     /// idempotent, so it is not scheduled again. The others check the status they act on, and a restored step that fell
-    /// due while the store was away runs on the next operation, at its own due time. Restored steps are ordered among
-    /// equal due times by their resource's sequence.
+    /// due while the store was away runs on the next operation, at its own due time. Restored steps keep their order
+    /// among steps due at the same time.
     /// </summary>
     private void ImportMedia(AccountSnapshot snapshot, DateTimeOffset exportedAt)
     {
@@ -46,8 +51,9 @@ internal sealed partial class RoomStore
             if (entry.RecordingRulesUpdated is { } updated)
                 RecordingsOf(entry.Room).RulesUpdated = updated;
 
-        foreach (var recording in snapshot.Recordings.OrderBy(r => r.Sequence))
+        foreach (var entry in snapshot.Recordings.OrderBy(r => r.Recording.Sequence))
         {
+            var recording = entry.Recording;
             var room = _bySid[recording.RoomSid];
             var state = new RecordingState(recording, room);
             _recordings.Add(recording.Sid, state);
@@ -59,8 +65,12 @@ internal sealed partial class RoomStore
             if (recording.CaptureEnded is null)
                 _capturingByTrack[recording.SourceSid] = state;   // still capturing: OnTrackStopped ends it
             else
+            {
+                state.CompletionOrder = entry.CompletionOrder ?? recording.Sequence;
                 _timers.Enqueue(new Timer(TimerKind.Deferred, room, Run: t => CompleteRecording(state, t)),
-                    (recording.AvailableAt!.Value, recording.Sequence));
+                    (recording.AvailableAt!.Value, state.CompletionOrder.Value));
+                _sequence = Math.Max(_sequence, state.CompletionOrder.Value);
+            }
         }
 
         foreach (var hook in snapshot.CompositionHooks.OrderBy(h => h.Sequence))
@@ -86,20 +96,24 @@ internal sealed partial class RoomStore
             _compositions.Add(composition.Sid, state);
             _compositionIndex.Add(state);
             _sequence = Math.Max(_sequence, composition.Sequence);
-            var order = composition.Sequence;
             switch (composition.Status)
             {
                 case CompositionStatus.Enqueued:
-                    _timers.Enqueue(new Timer(TimerKind.Deferred, room, Run: t => StartComposition(state, t)), (state.ProcessingStart, order));
+                    // Enqueue schedules the start right after numbering the composition.
+                    state.StepOrder = entry.StepOrder ?? composition.Sequence + 1;
+                    _timers.Enqueue(new Timer(TimerKind.Deferred, room, Run: t => StartComposition(state, t)), (state.ProcessingStart, state.StepOrder.Value));
                     break;
                 case CompositionStatus.Processing:
+                    state.StepOrder = entry.StepOrder ?? composition.Sequence + 1;
                     var progress = state.ProcessingStart + ProgressAfter;
                     if (progress > exportedAt)
-                        _timers.Enqueue(new Timer(TimerKind.Deferred, room, Run: t => ReportProgress(state, t)), (progress, order));
+                        _timers.Enqueue(new Timer(TimerKind.Deferred, room, Run: t => ReportProgress(state, t)), (progress, state.StepOrder.Value - 1));
                     _timers.Enqueue(new Timer(TimerKind.Deferred, room, Run: t => CompleteComposition(state, t)),
-                        (state.ProcessingStart + _options.Media.CompositionProcessing, order));
+                        (state.ProcessingStart + _options.Media.CompositionProcessing, state.StepOrder.Value));
                     break;
             }
+            if (state.StepOrder is { } order)
+                _sequence = Math.Max(_sequence, order);
         }
 
         _recordingSettings = snapshot.RecordingSettings;
@@ -113,7 +127,7 @@ internal sealed partial class RoomStore
         var recordings = new HashSet<string>(StringComparer.Ordinal);
         var capturedTracks = new HashSet<string>(StringComparer.Ordinal);
         var sequences = new HashSet<long>();
-        foreach (var r in snapshot.Recordings)
+        foreach (var r in snapshot.Recordings.Select(e => e.Recording))
         {
             var where = $"recording {r.Sid}";
             if (!RecordingSidPattern().IsMatch(r.Sid))

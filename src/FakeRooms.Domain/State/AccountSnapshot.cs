@@ -35,7 +35,7 @@ public sealed record AccountSnapshot
     /// <see cref="Recording.CaptureEnded"/> is still capturing its (published) track; one with it completes at
     /// <see cref="Recording.AvailableAt"/>.
     /// </summary>
-    public IReadOnlyList<Recording> Recordings { get; init; } = [];
+    public IReadOnlyList<RecordingSnapshot> Recordings { get; init; } = [];
 
     /// <summary>Every composition of the account, in creation order.</summary>
     public IReadOnlyList<CompositionSnapshot> Compositions { get; init; } = [];
@@ -64,6 +64,25 @@ public sealed record CompositionSnapshot
 
     /// <summary>The <c>SequenceNumber</c> the composition's next status callback event gets.</summary>
     public int NextEventNumber { get; init; }
+
+    /// <summary>
+    /// Among steps due at the same time, the order of the pending start (<c>enqueued</c>) or completion
+    /// (<c>processing</c>; its progress report comes just before). Null: after the composition's own sequence.
+    /// </summary>
+    public long? StepOrder { get; init; }
+}
+
+/// <summary>A track recording and the order of its pending completion.</summary>
+public sealed record RecordingSnapshot
+{
+    /// <summary>The recording.</summary>
+    public required Recording Recording { get; init; }
+
+    /// <summary>
+    /// Among steps due at the same time, the order of the pending completion of a <c>processing</c> recording whose
+    /// capture ended (recordings ended together complete in the order they stopped). Null: the recording's sequence.
+    /// </summary>
+    public long? CompletionOrder { get; init; }
 }
 
 /// <summary>A room and its participants.</summary>

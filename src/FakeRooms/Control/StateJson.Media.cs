@@ -17,11 +17,18 @@ internal static partial class StateJson
 {
     private static void WriteMedia(JObject account, AccountSnapshot snapshot)
     {
-        account["recordings"] = new JArray(snapshot.Recordings.Select(RecordingJson).ToArray<object>());
+        account["recordings"] = new JArray(snapshot.Recordings.Select(RecordingEntryJson).ToArray<object>());
         account["compositions"] = new JArray(snapshot.Compositions.Select(CompositionJson).ToArray<object>());
         account["composition_hooks"] = new JArray(snapshot.CompositionHooks.Select(HookJson).ToArray<object>());
         account["recording_settings"] = SettingsJson(snapshot.RecordingSettings);
         account["composition_settings"] = SettingsJson(snapshot.CompositionSettings);
+    }
+
+    private static JObject RecordingEntryJson(RecordingSnapshot entry)
+    {
+        var json = RecordingJson(entry.Recording);
+        json["completion_order"] = entry.CompletionOrder;
+        return json;
     }
 
     private static JObject RecordingJson(Recording r) => new()
@@ -68,6 +75,7 @@ internal static partial class StateJson
             ["error_message"] = c.ErrorMessage,
             ["sequence"] = c.Sequence,
             ["next_event_number"] = entry.NextEventNumber,
+            ["step_order"] = entry.StepOrder,
         };
         WriteSpec(json, c.Spec);
         return json;
@@ -133,12 +141,15 @@ internal static partial class StateJson
 
     private static AccountSnapshot ReadMedia(JObject json, AccountSnapshot account) => account with
     {
-        Recordings = Array(json, "recordings").Select(r => ReadRecording(r, account.AccountSid)).ToList(),
+        Recordings = Array(json, "recordings").Select(r => ReadRecordingEntry(r, account.AccountSid)).ToList(),
         Compositions = Array(json, "compositions").Select(c => ReadComposition(c, account.AccountSid)).ToList(),
         CompositionHooks = Array(json, "composition_hooks").Select(h => ReadHook(h, account.AccountSid)).ToList(),
         RecordingSettings = ReadSettings(json, "recording_settings", account.AccountSid),
         CompositionSettings = ReadSettings(json, "composition_settings", account.AccountSid),
     };
+
+    private static RecordingSnapshot ReadRecordingEntry(JObject json, string accountSid) =>
+        new() { Recording = ReadRecording(json, accountSid), CompletionOrder = Long(json, "completion_order") };
 
     private static Recording ReadRecording(JObject json, string accountSid)
     {
@@ -204,6 +215,7 @@ internal static partial class StateJson
             Composition = composition,
             ProcessingStart = ReadDate(json, "processing_start"),
             NextEventNumber = Int(json, "next_event_number") ?? 0,
+            StepOrder = Long(json, "step_order"),
         };
     }
 

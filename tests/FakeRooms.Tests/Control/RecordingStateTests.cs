@@ -229,6 +229,36 @@ public sealed class RecordingStateTests : RecordingTest
         copy.InternalErrors.Should().BeEmpty();
     }
 
+    [Test]
+    public async Task Recordings_ended_together_complete_after_a_restore_in_the_order_they_stopped_like_the_original()
+    {
+        var room = (await CreateRoom("UniqueName=together&RecordParticipantsOnConnect=true")).Value<string>("sid")!;
+        foreach (var identity in new[] { "erin", "frank" })
+        {
+            var participant = Fake.Rooms.Connect(room, identity);
+            participant.Publish(TrackKind.Audio, "mic");
+            participant.Publish(TrackKind.Video, "camera");
+        }
+        await PostForm("/v1/CompositionHooks", "FriendlyName=all&AudioSources=*");
+        Fake.Clock.Advance(TimeSpan.FromSeconds(10));
+        Fake.Rooms.Complete(room);                      // four captures end at once; the hook enqueues a composition
+        var snapshot = Fake.Snapshot();
+        await using var copy = await FreshFake();
+        copy.Restore(snapshot);
+        var copyEvents = new EventLog();
+        copy.Events.Subscribe(copyEvents);
+        Events.Clear();
+
+        Fake.Clock.Advance(TimeSpan.FromSeconds(60));
+        copy.Clock.Advance(TimeSpan.FromSeconds(60));
+        Fake.Rooms.Get(room);
+        copy.Rooms.Get(room);
+
+        Events.Of(RoomEventKind.RecordingCompleted).Select(e => e.Recording!.TrackName)
+            .Should().Equal(["camera", "mic", "camera", "mic"], "each participant's tracks are removed last first");
+        copyEvents.All.Select(Describe).Should().Equal(Events.All.Select(Describe));
+    }
+
     private static string Describe(RoomEvent e) =>
         $"{e.Kind} {e.Room.Sid} {e.Timestamp:O} #{e.SequenceNumber} {e.Participant?.Sid} {e.Track?.Sid} {e.Recording?.Sid} " +
         $"{e.Recording?.Status} {e.Composition?.Sid} {e.Composition?.Status} {e.Hook?.Sid} {e.PercentageDone}";
