@@ -3,9 +3,9 @@ namespace FakeRooms;
 public sealed partial class FakeRoomsServer
 {
     /// <summary>
-    /// Every account's rooms, participants and published tracks as they are now (timeouts due now have fired first).
-    /// The journal and the clock are not part of it, nor (yet) recordings, compositions, composition hooks and the
-    /// recording/composition settings.
+    /// Every account's rooms, participants, published tracks, recording rules, recordings, compositions, composition
+    /// hooks and recording/composition settings as they are now (timeouts and processing steps due now have run first).
+    /// The journal, the callback journal and the clock are not part of it.
     /// </summary>
     /// <example>
     /// <code>
@@ -19,11 +19,11 @@ public sealed partial class FakeRoomsServer
     /// <summary>
     /// Replaces every account's state with the snapshot's: rooms with their SIDs, statuses and unique names (an
     /// in-progress name is taken again), participants, tracks, the counters that number SIDs, callbacks and pages,
-    /// and the pending timeouts (unused and empty rooms, 24-hour rooms, participant durations), which run on this
-    /// fake's clock from now on. Accounts not in the snapshot are emptied. No status callbacks are sent. A manual clock
-    /// that is behind the snapshot's time moves forward to it; no clock moves back. The journal is kept. Recordings,
-    /// compositions, composition hooks and media settings are not in snapshots yet: a restore leaves none, and tracks
-    /// restored live are not being recorded.
+    /// recording rules, recordings (tracks being recorded stay recorded), compositions, composition hooks, media
+    /// settings, and the pending timeouts and steps (unused and empty rooms, 24-hour rooms, participant durations,
+    /// recordings completing, compositions starting, progressing and completing), which run on this fake's clock from
+    /// now on. Accounts not in the snapshot are emptied. No status callbacks are sent by the restore itself. A manual
+    /// clock that is behind the snapshot's time moves forward to it; no clock moves back. The journal is kept.
     /// </summary>
     /// <param name="snapshot">A snapshot of this fake or another.</param>
     /// <exception cref="ArgumentException">The snapshot is inconsistent (the message says where); nothing changed.</exception>

@@ -4,9 +4,10 @@ using FakeRooms.Domain.State;
 namespace FakeRooms;
 
 /// <summary>
-/// Every account's rooms, participants and tracks at one moment, from <see cref="FakeRoomsServer.Snapshot"/>. Give it
-/// to <see cref="FakeRoomsServer.Restore"/> (of this fake or another) to rebuild exactly that state; store it as JSON
-/// with <see cref="ToJson"/> (the format of <c>GET /__fakerooms/state</c>).
+/// Every account's rooms, participants, tracks, recordings, compositions, composition hooks and media settings at one
+/// moment, from <see cref="FakeRoomsServer.Snapshot"/>. Give it to <see cref="FakeRoomsServer.Restore"/> (of this fake or
+/// another) to rebuild exactly that state; store it as JSON with <see cref="ToJson"/> (the format of
+/// <c>GET /__fakerooms/state</c>).
 /// </summary>
 public sealed record FakeRoomsSnapshot
 {

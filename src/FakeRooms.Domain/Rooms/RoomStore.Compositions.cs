@@ -274,7 +274,8 @@ internal sealed partial class RoomStore
             foreach (var r in of.Recordings)
                 if (r.Current is { Status: RecordingStatus.Processing, AvailableAt: { } available } && available > start)
                     start = available;
-        Schedule(start, new Timer(TimerKind.Deferred, room, Run: t => StartComposition(state, t)));
+        state.ProcessingStart = start;
+        state.StepOrder = Schedule(start, new Timer(TimerKind.Deferred, room, Run: t => StartComposition(state, t)));
         return state;
     }
 
@@ -305,15 +306,19 @@ internal sealed partial class RoomStore
         state.Current = state.Current with { Status = CompositionStatus.Processing, RecordingSids = chosen.Select(r => r.Sid).ToList() };
         state.Chosen = chosen;
         EmitComposition(state, RoomEventKind.CompositionStarted, at);
-        var processing = _options.Media.CompositionProcessing;
-        var half = TimeSpan.FromTicks(processing.Ticks / 2);
-        Schedule(at + half, new Timer(TimerKind.Deferred, state.Room, Run: t =>
-        {
-            if (state.Current.Status == CompositionStatus.Processing)
-                EmitComposition(state, RoomEventKind.CompositionProgress, t, percentageDone: 50,
-                    secondsRemaining: (int)Math.Ceiling((processing - half).TotalSeconds));
-        }));
-        Schedule(at + processing, new Timer(TimerKind.Deferred, state.Room, Run: t => CompleteComposition(state, t)));
+        Schedule(at + ProgressAfter, new Timer(TimerKind.Deferred, state.Room, Run: t => ReportProgress(state, t)));
+        // Scheduled right after the progress report: a snapshot keeps this order, the report's is the one before.
+        state.StepOrder = Schedule(at + _options.Media.CompositionProcessing, new Timer(TimerKind.Deferred, state.Room, Run: t => CompleteComposition(state, t)));
+    }
+
+    /// <summary>The one <c>composition-progress</c> event comes halfway through processing.</summary>
+    private TimeSpan ProgressAfter => TimeSpan.FromTicks(_options.Media.CompositionProcessing.Ticks / 2);
+
+    private void ReportProgress(CompositionState state, DateTimeOffset at)
+    {
+        if (state.Current.Status == CompositionStatus.Processing)
+            EmitComposition(state, RoomEventKind.CompositionProgress, at, percentageDone: 50,
+                secondsRemaining: (int)Math.Ceiling((_options.Media.CompositionProcessing - ProgressAfter).TotalSeconds));
     }
 
     private void CompleteComposition(CompositionState state, DateTimeOffset at)
@@ -400,6 +405,10 @@ internal sealed partial class RoomStore
         public readonly CompositionHook? Hook = hook;
         public IReadOnlyList<Recording> Chosen = [];
         public int NextEventNumber;
+        /// <summary>When processing starts (enqueued) or started (processing).</summary>
+        public DateTimeOffset ProcessingStart;
+        /// <summary>The order of the pending start (enqueued) or completion (processing) among steps due at the same time.</summary>
+        public long? StepOrder;
     }
 
     /// <summary>Mutable bookkeeping around a hook; touched only under the account lock.</summary>

@@ -196,7 +196,7 @@ internal sealed partial class RoomStore
             return;
         var available = at + _options.Media.RecordingProcessing;
         state.Current = state.Current with { CaptureEnded = at, AvailableAt = available };
-        Schedule(available, new Timer(TimerKind.Deferred, state.Room, Run: t => CompleteRecording(state, t)));
+        state.CompletionOrder = Schedule(available, new Timer(TimerKind.Deferred, state.Room, Run: t => CompleteRecording(state, t)));
     }
 
     // ------------------------------------------------------------------ internals
@@ -287,6 +287,8 @@ internal sealed partial class RoomStore
     {
         public Recording Current = current;
         public readonly RoomState Room = room;
+        /// <summary>The order of the pending completion among steps due at the same time.</summary>
+        public long? CompletionOrder;
     }
 
     /// <summary>A room's recordings (oldest first) and when its rules last changed.</summary>

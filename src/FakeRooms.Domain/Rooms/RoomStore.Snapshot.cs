@@ -21,12 +21,13 @@ internal sealed partial class RoomStore
     {
         lock (_gate)
         {
-            Settle();
+            var now = Settle();
             return new AccountSnapshot
             {
                 AccountSid = AccountSid,
                 Sequence = _sequence,
                 SidDraws = _sids.Draws,
+                SettledUntil = now,
                 Rooms = _bySid.Values.OrderBy(r => r.Current.Sequence).Select(r => new RoomSnapshot
                 {
                     Room = r.Current,
@@ -36,24 +37,31 @@ internal sealed partial class RoomStore
                         Participant = p.Current,
                         PublishedTracks = p.Tracks.ToList(),
                     }).ToList(),
+                    RecordingRulesUpdated = _roomRecordings.GetValueOrDefault(r.Current.Sid)?.RulesUpdated,
                 }).ToList(),
+                Recordings = ExportRecordings(),
+                Compositions = ExportCompositions(),
+                CompositionHooks = _hooks.Values.OrderBy(h => h.Current.Sequence).Select(h => h.Current).ToList(),
+                RecordingSettings = _recordingSettings,
+                CompositionSettings = _compositionSettings,
             };
         }
     }
 
     /// <summary>
     /// Fills this (empty, new) store from a snapshot: rooms, the in-progress name index, status indexes, participants,
-    /// tracks, and every pending timeout, derived from the state as the live store would have scheduled it. No events
-    /// are emitted. Timers that fell due before <paramref name="settledUntil"/> fire on the next operation.
+    /// tracks, recordings (and which live tracks they capture), compositions, hooks, settings, and every pending timeout
+    /// and processing step, derived from the state as the live store would have scheduled it. No events are emitted. Timers that fell due before <paramref name="settledUntil"/> fire on the next operation.
     /// </summary>
     /// <exception cref="ArgumentException">The snapshot is inconsistent (the message says where).</exception>
     public void Import(AccountSnapshot snapshot, DateTimeOffset settledUntil)
     {
         lock (_gate)
         {
-            if (_bySid.Count != 0)
+            if (_bySid.Count != 0 || _hooks.Count != 0 || _recordingSettings is not null || _compositionSettings is not null)
                 throw new InvalidOperationException("Import needs an empty store.");
             Validate(snapshot);
+            ValidateMedia(snapshot);
             _sequence = snapshot.Sequence;
             foreach (var entry in snapshot.Rooms.OrderBy(r => r.Room.Sequence))
             {
@@ -87,6 +95,7 @@ internal sealed partial class RoomStore
                 foreach (var p in entry.Participants)
                     _sequence = Math.Max(_sequence, Math.Max(p.Participant.Sequence, p.PublishedTracks.Select(t => t.Sequence).DefaultIfEmpty().Max()));
             }
+            ImportMedia(snapshot, snapshot.SettledUntil ?? settledUntil);
             _sids.SkipTo(snapshot.SidDraws);
             _settledUntil = settledUntil;
         }

@@ -203,7 +203,12 @@ internal sealed partial class RoomStore
         return now;
     }
 
-    private void Schedule(DateTimeOffset due, Timer timer) => _timers.Enqueue(timer, (due, ++_sequence));
+    /// <summary>Queues a timer; returns its order among timers due at the same time (snapshots keep it).</summary>
+    private long Schedule(DateTimeOffset due, Timer timer)
+    {
+        _timers.Enqueue(timer, (due, ++_sequence));
+        return _sequence;
+    }
 
     private void Fire(Timer timer, DateTimeOffset at)
     {

@@ -1,11 +1,14 @@
+using FakeRooms.Domain.Compositions;
 using FakeRooms.Domain.Participants;
+using FakeRooms.Domain.Recordings;
 using FakeRooms.Domain.Rooms;
 
 namespace FakeRooms.Domain.State;
 
 /// <summary>
-/// One account's rooms, participants and tracks at one moment: everything needed to rebuild the account exactly
-/// (indexes, in-progress names, pending timeouts are derived from it on restore).
+/// One account's rooms, participants, tracks, recordings, compositions, composition hooks and media settings at one
+/// moment: everything needed to rebuild the account exactly (indexes, in-progress names, the tracks being recorded and
+/// every pending timeout or processing step are derived from it on restore).
 /// </summary>
 public sealed record AccountSnapshot
 {
@@ -20,6 +23,66 @@ public sealed record AccountSnapshot
 
     /// <summary>How many SIDs the account's seeded generator has drawn; a restored account continues after them.</summary>
     public long SidDraws { get; init; }
+
+    /// <summary>
+    /// The time the account had settled to when it was exported: every timed step due by then had run. Null (older
+    /// snapshots): the snapshot's time.
+    /// </summary>
+    public DateTimeOffset? SettledUntil { get; init; }
+
+    /// <summary>
+    /// Every track recording of the account, in creation order. A <c>processing</c> recording without
+    /// <see cref="Recording.CaptureEnded"/> is still capturing its (published) track; one with it completes at
+    /// <see cref="Recording.AvailableAt"/>.
+    /// </summary>
+    public IReadOnlyList<RecordingSnapshot> Recordings { get; init; } = [];
+
+    /// <summary>Every composition of the account, in creation order.</summary>
+    public IReadOnlyList<CompositionSnapshot> Compositions { get; init; } = [];
+
+    /// <summary>Every composition hook of the account, in creation order.</summary>
+    public IReadOnlyList<CompositionHook> CompositionHooks { get; init; } = [];
+
+    /// <summary>The recording settings, or null when they were never set (the defaults are shown).</summary>
+    public MediaSettings? RecordingSettings { get; init; }
+
+    /// <summary>The composition settings, or null when they were never set (the defaults are shown).</summary>
+    public MediaSettings? CompositionSettings { get; init; }
+}
+
+/// <summary>A composition and the state of its processing.</summary>
+public sealed record CompositionSnapshot
+{
+    /// <summary>The composition.</summary>
+    public required Composition Composition { get; init; }
+
+    /// <summary>
+    /// When processing starts (an <c>enqueued</c> composition) or started (a <c>processing</c> one): creation plus the
+    /// queue delay, or later when the room's recordings became available. Null: creation plus the queue delay.
+    /// </summary>
+    public DateTimeOffset? ProcessingStart { get; init; }
+
+    /// <summary>The <c>SequenceNumber</c> the composition's next status callback event gets.</summary>
+    public int NextEventNumber { get; init; }
+
+    /// <summary>
+    /// Among steps due at the same time, the order of the pending start (<c>enqueued</c>) or completion
+    /// (<c>processing</c>; its progress report comes just before). Null: after the composition's own sequence.
+    /// </summary>
+    public long? StepOrder { get; init; }
+}
+
+/// <summary>A track recording and the order of its pending completion.</summary>
+public sealed record RecordingSnapshot
+{
+    /// <summary>The recording.</summary>
+    public required Recording Recording { get; init; }
+
+    /// <summary>
+    /// Among steps due at the same time, the order of the pending completion of a <c>processing</c> recording whose
+    /// capture ended (recordings ended together complete in the order they stopped). Null: the recording's sequence.
+    /// </summary>
+    public long? CompletionOrder { get; init; }
 }
 
 /// <summary>A room and its participants.</summary>
@@ -33,6 +96,9 @@ public sealed record RoomSnapshot
 
     /// <summary>The <c>SequenceNumber</c> the room's next status callback event gets.</summary>
     public int NextEventNumber { get; init; }
+
+    /// <summary>When the room's recording rules were last changed (RecordingRules <c>date_updated</c>); null: never.</summary>
+    public DateTimeOffset? RecordingRulesUpdated { get; init; }
 }
 
 /// <summary>A participant and the tracks it publishes now.</summary>

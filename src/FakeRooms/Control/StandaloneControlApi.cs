@@ -15,7 +15,7 @@ internal static class StandaloneControlApi
         routes.Add("GET", "/__fakerooms/openapi.json", Operation.Control, OpenApi, control: true,
             summary: "This document: the control API as OpenAPI 3, generated from the route table.");
         routes.Add("GET", "/__fakerooms/state", Operation.Control, GetState, control: true,
-            summary: "A JSON snapshot of every account's rooms, participants and published tracks (the --persist format).");
+            summary: "A JSON snapshot of every account's rooms, participants, tracks, recordings, compositions, hooks and settings (the --persist format).");
         routes.Add("PUT", "/__fakerooms/state", Operation.Control, PutState, control: true,
             summary: "Replaces every account's state with a snapshot from GET /__fakerooms/state (JSON body).");
         routes.Add("GET", "/__fakerooms/calls", Operation.Control, Calls, control: true,
@@ -54,6 +54,9 @@ internal static class StandaloneControlApi
             w.Prop("accounts", snapshot.Accounts.Count);
             w.Prop("rooms", snapshot.Accounts.Sum(a => a.Rooms.Count));
             w.Prop("participants", snapshot.Accounts.Sum(a => a.Rooms.Sum(r => r.Participants.Count)));
+            w.Prop("recordings", snapshot.Accounts.Sum(a => a.Recordings.Count));
+            w.Prop("compositions", snapshot.Accounts.Sum(a => a.Compositions.Count));
+            w.Prop("composition_hooks", snapshot.Accounts.Sum(a => a.CompositionHooks.Count));
             w.WriteEndObject();
         }));
     }

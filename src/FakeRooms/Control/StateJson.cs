@@ -13,9 +13,9 @@ namespace FakeRooms.Control;
 /// The JSON form of a <see cref="FakeRoomsSnapshot"/> (<c>GET/PUT /__fakerooms/state</c>, <c>--persist</c> files).
 /// Names follow Twilio's resource JSON (snake_case, enum spellings as on the wire); the fake's own bookkeeping
 /// (<c>sequence</c>, <c>sid_draws</c>, <c>next_event_number</c>, <c>recording_rules</c>) rides along. Dates keep
-/// their full precision (ISO 8601, UTC).
+/// their full precision (ISO 8601, UTC). Recordings, compositions, hooks and settings: <c>StateJson.Media.cs</c>.
 /// </summary>
-internal static class StateJson
+internal static partial class StateJson
 {
     public const string Format = "fakerooms-state/1";
 
@@ -27,13 +27,16 @@ internal static class StateJson
             var rooms = new JArray();
             foreach (var entry in account.Rooms)
                 rooms.Add(RoomJson(entry));
-            accounts.Add(new JObject
+            var json = new JObject
             {
                 ["account_sid"] = account.AccountSid,
                 ["sequence"] = account.Sequence,
                 ["sid_draws"] = account.SidDraws,
+                ["settled_until"] = Date(account.SettledUntil),
                 ["rooms"] = rooms,
-            });
+            };
+            WriteMedia(json, account);
+            accounts.Add(json);
         }
         var root = new JObject
         {
@@ -114,6 +117,7 @@ internal static class StateJson
             ["large_room"] = room.LargeRoom,
             ["enable_turn"] = room.EnableTurn,
             ["recording_rules"] = rules,
+            ["recording_rules_updated"] = Date(entry.RecordingRulesUpdated),
             ["sequence"] = room.Sequence,
             ["next_event_number"] = entry.NextEventNumber,
             ["participants"] = participants,
@@ -146,13 +150,14 @@ internal static class StateJson
         {
             var sid = Text(account, "account_sid") ?? throw Missing(account, "account_sid");
             var rooms = Array(account, "rooms").Select(r => ReadRoom(r, sid)).ToList();
-            accounts.Add(new AccountSnapshot
+            accounts.Add(ReadMedia(account, new AccountSnapshot
             {
                 AccountSid = sid,
                 Rooms = rooms,
                 Sequence = Long(account, "sequence") ?? 0,
                 SidDraws = Long(account, "sid_draws") ?? 0,
-            });
+                SettledUntil = ReadDate(account, "settled_until") ?? time,
+            }));
         }
         return new FakeRoomsSnapshot { Time = time, Accounts = accounts };
     }
@@ -214,7 +219,13 @@ internal static class StateJson
             Sequence = Long(json, "sequence") ?? throw Missing(json, "sequence"),
         };
         var participants = Array(json, "participants").Select(p => ReadParticipant(p, room)).ToList();
-        return new RoomSnapshot { Room = room, Participants = participants, NextEventNumber = Int(json, "next_event_number") ?? 0 };
+        return new RoomSnapshot
+        {
+            Room = room,
+            Participants = participants,
+            NextEventNumber = Int(json, "next_event_number") ?? 0,
+            RecordingRulesUpdated = ReadDate(json, "recording_rules_updated"),
+        };
     }
 
     private static ParticipantSnapshot ReadParticipant(JObject json, Room room)

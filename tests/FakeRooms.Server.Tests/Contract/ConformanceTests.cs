@@ -8,20 +8,35 @@ using Newtonsoft.Json.Linq;
 namespace FakeRooms.Server.Tests.Contract;
 
 /// <summary>
-/// Conformance with Twilio's published contract: every body the fake answers across a scripted scenario (each Rooms
-/// and Participants operation, each error) is validated against Twilio's official OpenAPI spec for Video v1, fetched
-/// at test time (see <see cref="TwilioSpec"/>); error bodies against Twilio's error envelope.
+/// Conformance with Twilio's published contract: every body the fake answers across a scripted scenario (each Rooms,
+/// Participants, recording rules, recordings, compositions, composition hooks and media settings operation, and their
+/// errors) is validated against Twilio's official OpenAPI spec for Video v1, fetched at test time (see
+/// <see cref="TwilioSpec"/>); error bodies against Twilio's error envelope; a 204 must be declared by the spec and
+/// empty.
 /// </summary>
 public sealed class ConformanceTests
 {
+    private delegate Task<JObject?> Caller(string step, string method, string path, string? form = null, HttpClient? client = null);
+
     private sealed record Exchange(string Step, string Method, string Path, string? Template, Operation? Operation, int Status, string Body);
 
-    /// <summary>The operations this check must see answered with success (every Rooms and Participants operation).</summary>
+    /// <summary>
+    /// The operations this check must see answered with success: every operation of Twilio's spec the fake serves (the
+    /// Media redirects are not in the spec; Transcriptions are not built).
+    /// </summary>
     private static readonly Operation[] Covered =
     [
         Operation.CreateRoom, Operation.ReadRoom, Operation.FetchRoom, Operation.UpdateRoom,
         Operation.ReadParticipant, Operation.FetchParticipant, Operation.UpdateParticipant, Operation.AnonymizeParticipant,
         Operation.ReadPublishedTrack, Operation.FetchPublishedTrack, Operation.ReadSubscribedTrack, Operation.FetchSubscribedTrack,
+        Operation.FetchRecordingRule, Operation.UpdateRecordingRule,
+        Operation.ReadRoomRecording, Operation.FetchRoomRecording, Operation.DeleteRoomRecording,
+        Operation.ReadRecording, Operation.FetchRecording, Operation.DeleteRecording,
+        Operation.CreateComposition, Operation.ReadComposition, Operation.FetchComposition, Operation.DeleteComposition,
+        Operation.CreateCompositionHook, Operation.ReadCompositionHook, Operation.FetchCompositionHook,
+        Operation.UpdateCompositionHook, Operation.DeleteCompositionHook,
+        Operation.FetchRecordingSettings, Operation.CreateRecordingSettings,
+        Operation.FetchCompositionSettings, Operation.CreateCompositionSettings,
     ];
 
     [Test]
@@ -34,6 +49,21 @@ public sealed class ConformanceTests
         var problems = new List<string>();
         foreach (var exchange in exchanges)
         {
+            // Steps named error-{code}-... must fail with that code; every other step must succeed.
+            var expectsError = exchange.Step.StartsWith("error-", StringComparison.Ordinal);
+            if (expectsError != exchange.Status >= 400)
+                problems.Add($"{exchange.Step} ({exchange.Method} {exchange.Path}): answered {exchange.Status} {exchange.Body}");
+            if (expectsError && exchange.Status >= 400 && !exchange.Body.Contains($"\"code\":{exchange.Step.Split('-')[1]},", StringComparison.Ordinal))
+                problems.Add($"{exchange.Step} ({exchange.Method} {exchange.Path}): expected Twilio code {exchange.Step.Split('-')[1]}, got {exchange.Body}");
+            if (exchange.Status == 204)
+            {
+                // Spec: DELETE answers 204 without content.
+                if (!validator.Declares(exchange.Template!, exchange.Method, 204))
+                    problems.Add($"{exchange.Step}: the spec declares no 204 for {exchange.Method} {exchange.Template}");
+                if (exchange.Body.Length != 0)
+                    problems.Add($"{exchange.Step} ({exchange.Method} {exchange.Path} -> 204): a 204 has no body, got '{exchange.Body}'");
+                continue;
+            }
             JToken body;
             try
             {
@@ -52,7 +82,7 @@ public sealed class ConformanceTests
         }
 
         problems.Should().BeEmpty();
-        exchanges.Should().HaveCountGreaterThan(40);
+        exchanges.Should().HaveCountGreaterThan(120);
         var succeeded = exchanges.Where(e => e.Status < 400).Select(e => e.Operation).ToHashSet();
         succeeded.Should().Contain(Covered.Cast<Operation?>());
         exchanges.Where(e => e.Status >= 400).Select(e => e.Status).Distinct().Should().Contain([400, 401, 404, 405]);
@@ -89,6 +119,37 @@ public sealed class ConformanceTests
             .Should().BeEquivalentTo("$.detail: not part of Twilio's error envelope", "$.status: expected the HTTP status 404");
     }
 
+    [Test]
+    public void The_validator_lets_non_null_rule_filters_be_absent_and_catches_resource_properties_out_of_spec_order()
+    {
+        var spec = TwilioSpec.LoadAsync().GetAwaiter().GetResult();
+        var validator = new SpecValidator(spec);
+        var rules = Json("""
+            {"room_sid":"RM0123456789abcdef0123456789abcdef","rules":[{"type":"include","all":true},{"type":"exclude","kind":7}],
+             "date_created":"2026-01-05T09:00:00Z","date_updated":"2026-01-05T09:00:00Z"}
+            """);
+        var settings = Json("""
+            {"friendly_name":null,"account_sid":"AC0123456789abcdef0123456789abcdef","aws_credentials_sid":null,"aws_s3_url":null,
+             "aws_storage_enabled":false,"encryption_key_sid":null,"encryption_enabled":false,"url":"http://127.0.0.1:9/v1/RecordingSettings/Default"}
+            """);
+
+        var ruleErrors = validator.Validate(rules, validator.ResponseSchema("/v1/Rooms/{RoomSid}/RecordingRules", "GET", 200));
+        var orderErrors = validator.Validate(settings, validator.ResponseSchema("/v1/RecordingSettings/Default", "GET", 200));
+
+        ruleErrors.Should().Equal("$.rules[1].kind: expected a string, got Integer");
+        orderErrors.Should().Equal("$: properties in the order friendly_name, account_sid, aws_credentials_sid, aws_s3_url, aws_storage_enabled, " +
+                                   "encryption_key_sid, encryption_enabled, url; the spec's order is account_sid, friendly_name, aws_credentials_sid, " +
+                                   "aws_s3_url, aws_storage_enabled, encryption_key_sid, encryption_enabled, url");
+        validator.Declares("/v1/Compositions/{Sid}", "DELETE", 204).Should().BeTrue();
+        validator.Declares("/v1/Compositions/{Sid}", "DELETE", 200).Should().BeFalse();
+    }
+
+    private static JObject Json(string text)
+    {
+        using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None };
+        return JObject.Load(reader);
+    }
+
     private static async Task<List<Exchange>> RunScenario()
     {
         await using var fake = await FakeRoomsServer.StartAsync(o => { o.Seed = 11; o.StartTime = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero); });
@@ -119,7 +180,7 @@ public sealed class ConformanceTests
         var sid = room.Value<string>("sid")!;
         await Call("create-room-defaults", "POST", "/v1/Rooms", "");
         await Call("create-go", "POST", "/v1/Rooms", "Type=go&UniqueName=duo");
-        await Call("create-peer-to-peer", "POST", "/v1/Rooms", "Type=peer-to-peer&MaxParticipants=10");
+        var peerToPeer = (await Call("create-peer-to-peer", "POST", "/v1/Rooms", "Type=peer-to-peer&MaxParticipants=10"))!.Value<string>("sid")!;
         await Call("create-group-small", "POST", "/v1/Rooms", "Type=group-small");
         await Call("create-audio-only", "POST", "/v1/Rooms", "AudioOnly=true&RecordingRules=%7B%22rules%22%3A%5B%7B%22type%22%3A%22include%22%2C%22kind%22%3A%22audio%22%7D%5D%7D");
         await Call("create-large", "POST", "/v1/Rooms", "LargeRoom=true");
@@ -191,7 +252,128 @@ public sealed class ConformanceTests
         wrong.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{fake.AccountSid}:wrong")));
         await Call("error-20003-wrong-token", "GET", "/v1/Rooms", client: wrong);
 
+        await RecordingsAndCompositions(fake, Call, peerToPeer);
+
         fake.InternalErrors.Should().BeEmpty();
         return exchanges;
+    }
+    /// <summary>
+    /// Recording rules, track recordings (processing, completed, deleted), media settings, composition hooks and
+    /// compositions (enqueued, processing, completed, failed, deleted), each operation and its errors.
+    /// </summary>
+    private static async Task RecordingsAndCompositions(FakeRoomsServer fake, Caller call, string peerToPeer)
+    {
+        static string Escape(string json) => Uri.EscapeDataString(json);
+        const string credential = "CR0123456789abcdef0123456789abcdef";
+        const string key = "CRfedcba9876543210fedcba9876543210";
+        const string callback = "StatusCallback=http%3A%2F%2F127.0.0.1%3A9%2Fcompositions&StatusCallbackMethod=GET";
+        var grid = Escape("{\"grid\":{\"video_sources\":[\"*\"],\"max_rows\":2,\"cells_excluded\":[1]},\"pip\":{\"video_sources\":[\"screen\"],\"x_pos\":10,\"z_pos\":1,\"width\":160,\"height\":90}}");
+
+        // Recording rules and recordings.
+        var room = (await call("create-recorded-room", "POST", "/v1/Rooms", "UniqueName=recorded&RecordParticipantsOnConnect=true&VideoCodecs=H264"))!
+            .Value<string>("sid")!;
+        await call("fetch-recording-rules-on-connect", "GET", $"/v1/Rooms/{room}/RecordingRules");
+        var dana = fake.Rooms.Connect(room, "dana");
+        var mic = dana.Publish(TrackKind.Audio, "mic").Sid;
+        dana.Publish(TrackKind.Video, "camera");
+        dana.Publish(TrackKind.Video, "screen");
+        fake.Clock.Advance(TimeSpan.FromSeconds(5));
+        await call("update-recording-rules", "POST", $"/v1/Rooms/{room}/RecordingRules",
+            "Rules=" + Escape("[{\"type\":\"include\",\"all\":true},{\"type\":\"exclude\",\"publisher\":\"dana\",\"track\":\"screen\",\"kind\":\"video\"}]"));
+        await call("update-recording-rules-sdk-shape", "POST", $"/v1/Rooms/{room}/RecordingRules",
+            "Rules=" + Escape("{\"rules\":[{\"type\":\"include\",\"kind\":\"audio\",\"publisher\":null},{\"type\":\"include\",\"kind\":\"video\"}]}"));
+        await call("fetch-recording-rules", "GET", $"/v1/Rooms/{room}/RecordingRules");
+        var processing = (await call("read-room-recordings-processing", "GET", $"/v1/Rooms/{room}/Recordings"))!["recordings"]![0]!.Value<string>("sid")!;
+        await call("fetch-recording-processing", "GET", $"/v1/Recordings/{processing}");
+        await call("error-20001-delete-processing-recording", "DELETE", $"/v1/Recordings/{processing}");
+        fake.Clock.Advance(TimeSpan.FromSeconds(20));
+        await call("complete-recorded-room", "POST", $"/v1/Rooms/{room}", "Status=completed");
+        fake.Clock.Advance(TimeSpan.FromSeconds(30));
+        var recordings = (await call("read-room-recordings", "GET", $"/v1/Rooms/{room}/Recordings"))!["recordings"]!.Select(r => r.Value<string>("sid")!).ToList();
+        await call("read-room-recordings-filtered", "GET",
+            $"/v1/Rooms/{room}/Recordings?Status=completed&SourceSid={mic}&DateCreatedAfter=2026-01-05T00%3A00%3A00Z&DateCreatedBefore=2026-01-06&PageSize=1");
+        var roomPage = (await call("read-room-recordings-page-1", "GET", $"/v1/Rooms/{room}/Recordings?PageSize=1"))!;
+        await call("read-room-recordings-page-2", "GET", roomPage["meta"]!.Value<string>("next_page_url")!);
+        await call("fetch-room-recording", "GET", $"/v1/Rooms/{room}/Recordings/{recordings[0]}");
+        await call("read-recordings", "GET", "/v1/Recordings");
+        await call("read-recordings-filtered", "GET",
+            $"/v1/Recordings?Status=completed&GroupingSid={room}&GroupingSid={dana.Sid}&MediaType=audio&SourceSid={mic}&DateCreatedAfter=2026-01-05&PageSize=1");
+        var accountPage = (await call("read-recordings-page-1", "GET", "/v1/Recordings?PageSize=1"))!;
+        await call("read-recordings-page-2", "GET", accountPage["meta"]!.Value<string>("next_page_url")!);
+        await call("fetch-recording", "GET", $"/v1/Recordings/{recordings[0]}");
+        await call("delete-room-recording", "DELETE", $"/v1/Rooms/{room}/Recordings/{recordings[0]}");
+        await call("fetch-deleted-room-recording", "GET", $"/v1/Rooms/{room}/Recordings/{recordings[0]}");
+        await call("delete-recording", "DELETE", $"/v1/Recordings/{recordings[1]}");
+        await call("fetch-deleted-recording", "GET", $"/v1/Recordings/{recordings[1]}");
+        await call("error-53120-recording-rules-empty-filter", "POST", $"/v1/Rooms/{room}/RecordingRules", "Rules=" + Escape("[{\"type\":\"include\"}]"));
+        await call("error-53120-recording-rules-missing", "POST", $"/v1/Rooms/{room}/RecordingRules", "");
+        await call("error-53122-recording-rules-peer-to-peer", "POST", $"/v1/Rooms/{peerToPeer}/RecordingRules", "Rules=" + Escape("[{\"type\":\"include\",\"all\":true}]"));
+        await call("error-20404-recording-rules-room", "GET", "/v1/Rooms/RM00000000000000000000000000000000/RecordingRules");
+        await call("error-20404-recording", "GET", "/v1/Recordings/RT00000000000000000000000000000000");
+        await call("error-20404-room-recording", "GET", $"/v1/Rooms/{room}/Recordings/RT00000000000000000000000000000000");
+        await call("error-20404-delete-recording", "DELETE", "/v1/Recordings/RT00000000000000000000000000000000");
+        await call("error-20001-recordings-page-size", "GET", "/v1/Recordings?PageSize=101");
+        await call("error-20001-recordings-status-filter", "GET", "/v1/Recordings?Status=done");
+        await call("error-20001-recordings-media-type", "GET", "/v1/Recordings?MediaType=data-track");
+
+        // Recording and composition settings.
+        await call("fetch-recording-settings-default", "GET", "/v1/RecordingSettings/Default");
+        await call("create-recording-settings", "POST", "/v1/RecordingSettings/Default",
+            $"FriendlyName=recordings&AwsCredentialsSid={credential}&AwsS3Url=https%3A%2F%2Fbucket.s3.invalid%2Frecordings&AwsStorageEnabled=true" +
+            $"&EncryptionKeySid={key}&EncryptionEnabled=true");
+        await call("fetch-recording-settings", "GET", "/v1/RecordingSettings/Default");
+        await call("fetch-composition-settings-default", "GET", "/v1/CompositionSettings/Default");
+        await call("create-composition-settings", "POST", "/v1/CompositionSettings/Default", "FriendlyName=compositions&AwsStorageEnabled=false");
+        await call("fetch-composition-settings", "GET", "/v1/CompositionSettings/Default");
+        await call("error-20001-recording-settings-friendly-name", "POST", "/v1/RecordingSettings/Default", "AwsStorageEnabled=true");
+        await call("error-20001-composition-settings-credentials", "POST", "/v1/CompositionSettings/Default", "FriendlyName=x&AwsCredentialsSid=CR123");
+        await call("error-20004-settings-delete", "DELETE", "/v1/RecordingSettings/Default");
+
+        // Composition hooks.
+        var hook = (await call("create-composition-hook", "POST", "/v1/CompositionHooks",
+            $"FriendlyName=Every+room&Enabled=false&VideoLayout={grid}&AudioSources=mic&AudioSources=guest*&AudioSourcesExcluded=guest-2" +
+            $"&Resolution=1280x720&Format=mp4&Trim=false&{callback}"))!.Value<string>("sid")!;
+        await call("create-composition-hook-minimal", "POST", "/v1/CompositionHooks", "FriendlyName=audio&AudioSources=*");
+        await call("read-composition-hooks", "GET", "/v1/CompositionHooks");
+        await call("read-composition-hooks-filtered", "GET", "/v1/CompositionHooks?Enabled=false&FriendlyName=EVERY*&DateCreatedAfter=2026-01-05&PageSize=1");
+        await call("fetch-composition-hook", "GET", $"/v1/CompositionHooks/{hook}");
+        await call("update-composition-hook", "POST", $"/v1/CompositionHooks/{hook}", "FriendlyName=Every+room&AudioSources=*&Enabled=true");
+        await call("error-20001-hook-friendly-name-missing", "POST", "/v1/CompositionHooks", "AudioSources=*");
+        await call("error-20001-hook-friendly-name-taken", "POST", "/v1/CompositionHooks", "FriendlyName=audio&AudioSources=*");
+        await call("error-20001-hook-no-sources", "POST", "/v1/CompositionHooks", "FriendlyName=empty");
+        await call("error-20001-hook-resolution", "POST", $"/v1/CompositionHooks/{hook}", "FriendlyName=Every+room&AudioSources=*&Resolution=4000x4000");
+        await call("error-20404-hook", "GET", "/v1/CompositionHooks/HK00000000000000000000000000000000");
+        await call("delete-composition-hook", "DELETE", $"/v1/CompositionHooks/{hook}");
+        await call("error-20404-deleted-hook", "DELETE", $"/v1/CompositionHooks/{hook}");
+
+        // Compositions through their lifecycle.
+        var composition = (await call("create-composition", "POST", "/v1/Compositions",
+            $"RoomSid={room}&VideoLayout={grid}&AudioSources=*&Resolution=1280x720&Format=mp4&Trim=true&{callback}"))!.Value<string>("sid")!;
+        await call("fetch-composition-enqueued", "GET", $"/v1/Compositions/{composition}");
+        await call("error-20001-delete-enqueued-composition", "DELETE", $"/v1/Compositions/{composition}");
+        var audioOnly = (await call("create-composition-audio-only", "POST", "/v1/Compositions", $"RoomSid={room}&AudioSources=mic&AudioSourcesExcluded=screen"))!
+            .Value<string>("sid")!;
+        var nothing = (await call("create-composition-matching-nothing", "POST", "/v1/Compositions", $"RoomSid={room}&AudioSources=nobody"))!.Value<string>("sid")!;
+        fake.Clock.Advance(TimeSpan.FromSeconds(5));
+        await call("fetch-composition-processing", "GET", $"/v1/Compositions/{composition}");
+        await call("fetch-composition-failed", "GET", $"/v1/Compositions/{nothing}");
+        fake.Clock.Advance(TimeSpan.FromSeconds(20));
+        await call("fetch-composition-completed", "GET", $"/v1/Compositions/{composition}");
+        await call("read-compositions", "GET", "/v1/Compositions");
+        await call("read-compositions-filtered", "GET", $"/v1/Compositions?Status=completed&RoomSid={room}&DateCreatedAfter=2026-01-05&DateCreatedBefore=2026-01-06&PageSize=1");
+        var compositionPage = (await call("read-compositions-page-1", "GET", "/v1/Compositions?PageSize=1"))!;
+        await call("read-compositions-page-2", "GET", compositionPage["meta"]!.Value<string>("next_page_url")!);
+        await call("delete-composition", "DELETE", $"/v1/Compositions/{audioOnly}");
+        await call("fetch-deleted-composition", "GET", $"/v1/Compositions/{audioOnly}");
+        await call("create-live-for-composition", "POST", "/v1/Rooms", "UniqueName=still-live");
+        await call("error-20001-composition-room-missing", "POST", "/v1/Compositions", "AudioSources=*");
+        await call("error-53106-composition-room-unknown", "POST", "/v1/Compositions", "RoomSid=RM00000000000000000000000000000000&AudioSources=*");
+        await call("error-20001-composition-room-in-progress", "POST", "/v1/Compositions", "RoomSid=still-live&AudioSources=*");
+        await call("error-53122-composition-peer-to-peer", "POST", "/v1/Compositions", $"RoomSid={peerToPeer}&AudioSources=*");
+        await call("error-20001-composition-format", "POST", "/v1/Compositions", $"RoomSid={room}&AudioSources=*&Format=avi");
+        await call("error-20001-composition-video-layout", "POST", "/v1/Compositions", $"RoomSid={room}&VideoLayout=%7Bgrid");
+        await call("error-20404-composition", "GET", "/v1/Compositions/CJ00000000000000000000000000000000");
+        await call("error-20001-compositions-status-filter", "GET", "/v1/Compositions?Status=done");
+        await call("error-20004-composition-update", "POST", $"/v1/Compositions/{composition}", "Status=deleted");
     }
 }
