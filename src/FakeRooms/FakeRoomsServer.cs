@@ -60,7 +60,7 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
 
         Routes = new RouteTable();
         Dispatcher = new Dispatcher(this, Routes);
-        _host = new WireMockHost(options.Host, options.Port, Routes, Dispatcher);
+        _host = Listen(options, Routes, Dispatcher);
         Url = _host.Url;
         Port = _host.Port;
 
@@ -224,6 +224,20 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
     {
         Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Starts listening; a port in use or a bad host is an <see cref="IOException"/> that says which.</summary>
+    private static WireMockHost Listen(FakeRoomsOptions options, RouteTable routes, Dispatcher dispatcher)
+    {
+        try
+        {
+            return new WireMockHost(options.Host, options.Port, routes, dispatcher);
+        }
+        catch (WireMock.Exceptions.WireMockException e)
+        {
+            var cause = e.GetBaseException();
+            throw new IOException($"Cannot listen on http://{options.Host}:{options.Port}: {cause.Message}", e);
+        }
     }
 
     private static DateTimeOffset TruncateToSeconds(DateTimeOffset value) =>
