@@ -229,6 +229,23 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
     /// <summary>Starts listening; a port in use or a bad host is an <see cref="IOException"/> that says which.</summary>
     private static WireMockHost Listen(FakeRoomsOptions options, RouteTable routes, Dispatcher dispatcher)
     {
+        // WireMock reports a port in use only after its start timeout (10 s): try the port first, to fail at once.
+        if (options.Port != 0 && System.Net.IPAddress.TryParse(options.Host, out var address))
+        {
+            var probe = new System.Net.Sockets.TcpListener(address, options.Port);
+            try
+            {
+                probe.Start();
+            }
+            catch (System.Net.Sockets.SocketException e)
+            {
+                throw new IOException($"Cannot listen on http://{options.Host}:{options.Port}: {e.Message}", e);
+            }
+            finally
+            {
+                probe.Stop();
+            }
+        }
         try
         {
             return new WireMockHost(options.Host, options.Port, routes, dispatcher);
