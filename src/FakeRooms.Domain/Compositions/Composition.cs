@@ -117,7 +117,7 @@ public sealed record Composition
 }
 
 /// <summary>A filtered, paged read of compositions.</summary>
-public sealed record CompositionQuery
+internal sealed record CompositionQuery
 {
     /// <summary>Only this status.</summary>
     public CompositionStatus? Status { get; init; }

@@ -30,10 +30,10 @@ public sealed record CompositionHook
 /// <param name="FriendlyName">Required, 1 to 100 characters, unique in the account.</param>
 /// <param name="Enabled">Null keeps the current value (true on create).</param>
 /// <param name="Spec">Layout, sources, format...</param>
-public sealed record CompositionHookCommand(string FriendlyName, bool? Enabled, CompositionSpec Spec);
+internal sealed record CompositionHookCommand(string FriendlyName, bool? Enabled, CompositionSpec Spec);
 
 /// <summary>A filtered, paged read of composition hooks.</summary>
-public sealed record CompositionHookQuery
+internal sealed record CompositionHookQuery
 {
     /// <summary>Only hooks with this <c>enabled</c>.</summary>
     public bool? Enabled { get; init; }

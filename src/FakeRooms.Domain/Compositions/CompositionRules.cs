@@ -7,7 +7,7 @@ namespace FakeRooms.Domain.Compositions;
 /// Twilio's rules for compositions and composition hooks (spec CreateCompositionRequest, CreateCompositionHookRequest
 /// and their descriptions; FACTS §4).
 /// </summary>
-public static class CompositionRules
+internal static class CompositionRules
 {
     /// <summary>Spec: "Defaults to <c>640x480</c>".</summary>
     public const string DefaultResolution = "640x480";

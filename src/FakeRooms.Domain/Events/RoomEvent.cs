@@ -88,7 +88,7 @@ public sealed record RoomEvent(
 /// Receives room events. It is called while the room's account is locked, so events of one account arrive in
 /// order; it must not block or call back into the store.
 /// </summary>
-public interface IRoomEventSink
+internal interface IRoomEventSink
 {
     /// <summary>Takes one event.</summary>
     void Publish(RoomEvent roomEvent);

@@ -100,7 +100,7 @@ public sealed record Recording
 }
 
 /// <summary>A filtered, paged read of recordings (room recordings when <see cref="RoomSid"/> is set).</summary>
-public sealed record RecordingQuery
+internal sealed record RecordingQuery
 {
     /// <summary>Only this room's recordings.</summary>
     public string? RoomSid { get; init; }

@@ -8,7 +8,7 @@ namespace FakeRooms.Domain.Recordings;
 /// are applied in order as set operations, an include adding the tracks it matches and an exclude removing them. For a
 /// single track that is: the last rule that matches it decides, and no match means not recorded.
 /// </summary>
-public static class RecordingRuleEvaluator
+internal static class RecordingRuleEvaluator
 {
     /// <summary>Whether <paramref name="track"/>, published by <paramref name="publisher"/>, is recorded under <paramref name="rules"/>.</summary>
     public static bool Includes(IReadOnlyList<RecordingRule> rules, PublishedTrack track, Participant publisher)

@@ -7,4 +7,4 @@ namespace FakeRooms.Domain.Recordings;
 /// <param name="Rules">The active rules (empty when none).</param>
 /// <param name="DateCreated">When the room (and so its rule set) was created.</param>
 /// <param name="DateUpdated">When the rules last changed.</param>
-public sealed record RecordingRulesState(string RoomSid, IReadOnlyList<RecordingRule> Rules, DateTimeOffset DateCreated, DateTimeOffset DateUpdated);
+internal sealed record RecordingRulesState(string RoomSid, IReadOnlyList<RecordingRule> Rules, DateTimeOffset DateCreated, DateTimeOffset DateUpdated);

@@ -1,7 +1,7 @@
 namespace FakeRooms.Domain.Rooms;
 
 /// <summary>A filtered, paged read of rooms. Dates: after is inclusive, before exclusive (spec ListRoom).</summary>
-public sealed record RoomQuery
+internal sealed record RoomQuery
 {
     /// <summary>Status to read; in-progress when null (docs: "the status parameter defaults to in-progress").</summary>
     public RoomStatus? Status { get; init; }
@@ -21,11 +21,11 @@ public sealed record RoomQuery
 /// <param name="Created">Creation time of the boundary item.</param>
 /// <param name="Sequence">Sequence of the boundary item.</param>
 /// <param name="Forward">True: items after (older than) the boundary; false: items before (newer than) it.</param>
-public sealed record PageCursor(DateTimeOffset Created, long Sequence, bool Forward);
+internal sealed record PageCursor(DateTimeOffset Created, long Sequence, bool Forward);
 
 /// <summary>One page of a list, and cursors to its neighbours.</summary>
 /// <typeparam name="T">The item type.</typeparam>
 /// <param name="Items">The items, newest first.</param>
 /// <param name="Next">Cursor to the next (older) page, or null on the last page.</param>
 /// <param name="Previous">Cursor to the previous (newer) page, or null on the first page.</param>
-public sealed record ListPage<T>(IReadOnlyList<T> Items, PageCursor? Next, PageCursor? Previous);
+internal sealed record ListPage<T>(IReadOnlyList<T> Items, PageCursor? Next, PageCursor? Previous);

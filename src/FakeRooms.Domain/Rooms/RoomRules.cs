@@ -6,7 +6,7 @@ namespace FakeRooms.Domain.Rooms;
 /// Twilio's rules for creating rooms, and the defaults a room gets. Sources: the spec's CreateRoomRequest
 /// descriptions, the older spec text (per-type limits), Twilio docs programmable-video-limits (FACTS §2.1, §2.8).
 /// </summary>
-public static class RoomRules
+internal static class RoomRules
 {
     /// <summary>Longest UniqueName (docs: "Max Room Name 128 characters").</summary>
     public const int MaxUniqueNameLength = 128;

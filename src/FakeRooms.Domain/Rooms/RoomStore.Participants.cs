@@ -332,7 +332,7 @@ internal sealed partial class RoomStore
 }
 
 /// <summary>A filtered, paged read of a room's participants.</summary>
-public sealed record ParticipantQuery
+internal sealed record ParticipantQuery
 {
     /// <summary>Status filter; connected for in-progress rooms when null.</summary>
     public ParticipantStatus? Status { get; init; }
