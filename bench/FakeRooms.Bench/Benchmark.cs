@@ -1,0 +1,525 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Text;
+using FakeRooms.Domain.Rooms;
+using FakeRooms.Http;
+
+namespace FakeRooms.Bench;
+
+/// <summary>Runs every phase in one process, side by side, and prints the one table.</summary>
+internal sealed class Benchmark(BenchSettings settings)
+{
+    private static readonly DateTimeOffset Epoch = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+    private readonly Report _report = new();
+    private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false, UseCookies = false });
+
+    public async Task<int> RunAsync()
+    {
+        var total = Stopwatch.StartNew();
+        Log($"FakeRooms benchmark ({(settings.Quick ? "quick" : "full")}): {Environment.ProcessorCount} cores, " +
+            $"{RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, load average {LoadAverage()}");
+
+        // The first start must be the first thing this process does with the fake, WireMock or ASP.NET Core.
+        if (settings.Runs("start"))
+            await StartPhase();
+        if (settings.Runs("throughput"))
+            await ThroughputPhase();
+        if (settings.Runs("memory"))
+            MemoryPhase();
+        if (settings.Runs("rss"))
+            await RssPhase();
+        if (settings.Runs("paging"))
+            PagingPhase();
+
+        Console.Out.WriteLine();
+        Console.Out.WriteLine($"FakeRooms benchmark, {(settings.Quick ? "--quick" : "full")} run, {Environment.ProcessorCount} cores, " +
+                              $"{RuntimeInformation.FrameworkDescription}, load average before/after {_loadBefore} / {LoadAverage()}, " +
+                              $"{total.Elapsed.TotalSeconds:0} s");
+        Console.Out.WriteLine();
+        Console.Out.Write(_report.Render());
+        Console.Out.WriteLine();
+        Console.Out.WriteLine($"{_report.Passed} of {_report.Targets} targets met.");
+        return 0;
+    }
+
+    private readonly string _loadBefore = LoadAverage();
+
+    // ------------------------------------------------------------------ 1. start, reset, dispose
+
+    private async Task StartPhase()
+    {
+        _report.Section("1");
+        await WarmHttpClient();
+
+        var t0 = Stopwatch.GetTimestamp();
+        var first = await FakeRoomsServer.StartAsync(o => o.StartTime = Epoch);
+        var started = Stopwatch.GetTimestamp();
+        await FirstCreate(first);
+        var answered = Stopwatch.GetTimestamp();
+        var d0 = Stopwatch.GetTimestamp();
+        first.Dispose();
+        var firstDispose = Stopwatch.GetTimestamp() - d0;
+        _report.Add(new Row("First StartAsync in a process to first 201 (ms)",
+            $"{Stats.TicksToMillis(answered - t0):0} (start {Stats.TicksToMillis(started - t0):0} + first call {Stats.TicksToMillis(answered - started):0})",
+            Note: "JIT and assembly loading; no target"));
+        Log($"first start {Stats.TicksToMillis(answered - t0):0.0} ms, dispose {Stats.TicksToMillis(firstDispose):0.0} ms");
+
+        var starts = new List<double>();
+        var disposes = new List<double>();
+        for (var i = 0; i < settings.LaterStarts; i++)
+        {
+            var s0 = Stopwatch.GetTimestamp();
+            var fake = await FakeRoomsServer.StartAsync(o => o.StartTime = Epoch);
+            await FirstCreate(fake);
+            starts.Add(Stats.TicksToMillis(Stopwatch.GetTimestamp() - s0));
+            var s1 = Stopwatch.GetTimestamp();
+            fake.Dispose();
+            disposes.Add(Stats.TicksToMillis(Stopwatch.GetTimestamp() - s1));
+        }
+        var startMedian = Stats.Median(starts);
+        _report.Add(new Row($"Later StartAsync to first 201, median of {starts.Count} (ms)",
+            $"{startMedian:0.0} (p90 {Stats.Percentile(starts, 90):0.0}, max {starts.Max():0.0})",
+            Target: "<= 10 ms", Pass: startMedian <= 10));
+        _report.Add(new Row($"Dispose(), median of {disposes.Count} (ms)",
+            $"{Stats.Median(disposes):0.0} (max {disposes.Max():0.0})", Note: "no target"));
+
+        await using var resetFake = await FakeRoomsServer.StartAsync(o =>
+        {
+            o.StartTime = Epoch;
+            o.MaxInProgressRoomsPerAccount = null;
+        });
+        var calls = new InProcess(resetFake);
+        var resets = new List<double>();
+        for (var i = 0; i < settings.ResetRepeats; i++)
+        {
+            // 10,000 rooms created through the dispatcher, so the journal is full too (its default capacity).
+            for (var r = 0; r < 10_000; r++)
+                Check(calls.Post("/v1/Rooms", "UniqueName=reset-" + r + "&Type=group"), 201);
+            var r0 = Stopwatch.GetTimestamp();
+            resetFake.Reset();
+            resets.Add(Stats.TicksToMicros(Stopwatch.GetTimestamp() - r0));
+        }
+        var resetMedian = Stats.Median(resets);
+        _report.Add(new Row($"Reset() with 10,000 rooms and 10,000 journal entries, median of {resets.Count} (us)",
+            $"{resetMedian:0.0} (max {resets.Max():0.0})", Target: "< 1,000 us", Pass: resetMedian < 1000));
+    }
+
+    private async Task FirstCreate(FakeRoomsServer fake)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, fake.Url + "/v1/Rooms")
+        {
+            Content = new StringContent("UniqueName=first&Type=group", Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+        request.Headers.Authorization = Basic(fake.AccountSid, fake.AuthToken);
+        using var response = await _http.SendAsync(request);
+        await response.Content.ReadAsByteArrayAsync();
+        if (response.StatusCode != HttpStatusCode.Created)
+            throw new InvalidOperationException($"First call answered {(int)response.StatusCode}");
+    }
+
+    /// <summary>
+    /// Sends one request through the benchmark's HttpClient to a throwaway TCP listener, so the first-start number
+    /// measures the fake (and WireMock/ASP.NET Core loading), not HttpClient's own first use.
+    /// </summary>
+    private async Task WarmHttpClient()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var serve = Task.Run(async () =>
+        {
+            using var socket = await listener.AcceptSocketAsync();
+            var buffer = new byte[4096];
+            var seen = new StringBuilder();
+            while (!seen.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+            {
+                var n = await socket.ReceiveAsync(buffer);
+                if (n == 0) break;
+                seen.Append(Encoding.ASCII.GetString(buffer, 0, n));
+            }
+            var body = Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n{}");
+            await socket.SendAsync(body);
+        });
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{port}/warm")
+        {
+            Content = new StringContent("a=b", Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+        request.Headers.Authorization = Basic("warm", "up");
+        using var response = await _http.SendAsync(request);
+        await response.Content.ReadAsByteArrayAsync();
+        await serve;
+    }
+
+    // ------------------------------------------------------------------ 2. throughput and latency over HTTP
+
+    private enum Server { Fake, Stub, AspNet }
+
+    private async Task ThroughputPhase()
+    {
+        _report.Section("2");
+        await using var fake = await FakeRoomsServer.StartAsync(o =>
+        {
+            o.StartTime = Epoch;
+            // The load creates tens of thousands of rooms; the default 10,000 in-progress quota would answer 429.
+            o.MaxInProgressRoomsPerAccount = null;
+        });
+        await using var asp = await PlainAspNet.StartAsync(fake.AccountSid, fake.AuthToken, Epoch);
+
+        // The bytes the stub answers with: the fake's own answers to the same three requests.
+        var fakeFetchSid = SeedFake(fake);
+        var createBytes = await Bytes(fake, HttpMethod.Post, "/v1/Rooms", "UniqueName=load-capture&Type=group&MaxParticipants=10", 201);
+        var fetchBytes = await Bytes(fake, HttpMethod.Get, "/v1/Rooms/" + fakeFetchSid, null, 200);
+        var listBytes = await Bytes(fake, HttpMethod.Get, "/v1/Rooms?PageSize=50", null, 200);
+
+        var ops = new[] { LoadOp.Create, LoadOp.Fetch, LoadOp.List };
+        var connections = new[] { 1, 16 };
+        var servers = new[] { Server.Fake, Server.Stub, Server.AspNet };
+        var results = new Dictionary<(LoadOp, int, Server), List<LoadResult>>();
+
+        for (var round = 0; round < settings.Rounds; round++)
+        {
+            foreach (var op in ops)
+            foreach (var conns in connections)
+            {
+                // Rotate the order each round, so no server always runs first (or right after a GC-heavy one).
+                for (var k = 0; k < servers.Length; k++)
+                {
+                    var server = servers[(k + round) % servers.Length];
+                    var result = await RunOne(server, op, conns, fake, asp, createBytes, fetchBytes, listBytes);
+                    if (!results.TryGetValue((op, conns, server), out var list))
+                        results[(op, conns, server)] = list = [];
+                    list.Add(result);
+                }
+            }
+        }
+
+        foreach (var op in ops)
+        foreach (var conns in connections)
+        {
+            var f = results[(op, conns, Server.Fake)];
+            var s = results[(op, conns, Server.Stub)];
+            var a = results[(op, conns, Server.AspNet)];
+            // Ratios per round (the three ran back to back), then the median of the rounds.
+            var vsStub = Stats.Median(Enumerable.Range(0, f.Count).Select(i => f[i].RequestsPerSecond / s[i].RequestsPerSecond));
+            var vsAsp = Stats.Median(Enumerable.Range(0, f.Count).Select(i => f[i].RequestsPerSecond / a[i].RequestsPerSecond));
+            var name = op switch { LoadOp.Create => "CreateRoom", LoadOp.Fetch => "FetchRoom", _ => "List page of 50 rooms" };
+            var target = op == LoadOp.Create && conns == 16;
+            _report.Add(new Row($"{name}, {conns} conn: req/s; p50 / p99 latency (ms)",
+                Describe(f), Describe(s), Describe(a), Stats.X(vsStub), Stats.X(vsAsp),
+                target ? ">= 1.00x stub and >= 0.60x ASP.NET" : "",
+                target ? vsStub >= 1.0 && vsAsp >= 0.6 : null));
+            foreach (var r in f.Concat(s).Concat(a).Where(r => r.Unexpected > 0))
+                Log($"WARNING: {r.Op} {r.Connections} conn had {r.Unexpected} unexpected answers: {r.FirstUnexpected}");
+        }
+        _report.Add(new Row("Response body bytes (create / fetch / list)",
+            $"{createBytes.Length} / {fetchBytes.Length} / {listBytes.Length}",
+            "same bytes", AspNetBytes(results)));
+    }
+
+    private static string AspNetBytes(Dictionary<(LoadOp, int, Server), List<LoadResult>> results) =>
+        string.Join(" / ", new[] { LoadOp.Create, LoadOp.Fetch, LoadOp.List }.Select(op => results[(op, 1, Server.AspNet)][0].ResponseBytes));
+
+    private static string Describe(IReadOnlyList<LoadResult> runs) =>
+        $"{Stats.K(Stats.Median(runs.Select(r => r.RequestsPerSecond)))}; " +
+        $"{Stats.Median(runs.Select(r => r.P50Micros)) / 1000:0.00} / {Stats.Median(runs.Select(r => r.P99Micros)) / 1000:0.00}";
+
+    private async Task<LoadResult> RunOne(Server server, LoadOp op, int conns, FakeRoomsServer fake, PlainAspNet asp,
+        byte[] createBytes, byte[] fetchBytes, byte[] listBytes)
+    {
+        // Same starting state for every run: 1,000 rooms, an empty journal, a collected heap.
+        StaticStub? stub = null;
+        string url, sid;
+        switch (server)
+        {
+            case Server.Fake:
+                fake.Reset();
+                sid = SeedFake(fake);
+                url = fake.Url;
+                break;
+            case Server.AspNet:
+                asp.Reset();
+                sid = SeedAsp(asp);
+                url = asp.Url;
+                break;
+            default:
+                sid = "RM" + new string('0', 31) + "1";
+                stub = new StaticStub(createBytes, sid, fetchBytes, listBytes);
+                url = stub.Url;
+                break;
+        }
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        try
+        {
+            var result = await Children.LoadAsync(new LoadSpec(url, op, conns, settings.RunRequests, settings.RunSeconds,
+                settings.WarmupSeconds, fake.AccountSid, fake.AuthToken, sid));
+            Log($"{server,-6} {op,-6} {conns,2} conn: {result.RequestsPerSecond,8:0} req/s, p50 {result.P50Micros / 1000:0.00} ms, " +
+                $"p99 {result.P99Micros / 1000:0.00} ms, {result.Requests} requests, {result.Unexpected} unexpected" +
+                (stub is null ? "" : $", WireMock log {stub.LogCount} entries"));
+            return result;
+        }
+        finally
+        {
+            stub?.Dispose();
+        }
+    }
+
+    private string SeedFake(FakeRoomsServer fake)
+    {
+        Room? middle = null;
+        for (var i = 0; i < settings.SeededRooms; i++)
+        {
+            var room = fake.Rooms.Create(new CreateRoom { UniqueName = "seed-" + i, Type = RoomType.Group });
+            if (i == settings.SeededRooms / 2)
+                middle = room;
+        }
+        return middle!.Sid;
+    }
+
+    private string SeedAsp(PlainAspNet asp)
+    {
+        Room? middle = null;
+        for (var i = 0; i < settings.SeededRooms; i++)
+        {
+            var room = asp.Seed("seed-" + i);
+            if (i == settings.SeededRooms / 2)
+                middle = room;
+        }
+        return middle!.Sid;
+    }
+
+    private async Task<byte[]> Bytes(FakeRoomsServer fake, HttpMethod method, string path, string? form, int expected)
+    {
+        using var request = new HttpRequestMessage(method, fake.Url + path);
+        if (form is not null)
+            request.Content = new StringContent(form, Encoding.UTF8, "application/x-www-form-urlencoded");
+        request.Headers.Authorization = Basic(fake.AccountSid, fake.AuthToken);
+        using var response = await _http.SendAsync(request);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        if ((int)response.StatusCode != expected)
+            throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {Encoding.UTF8.GetString(bytes)}");
+        return bytes;
+    }
+
+    // ------------------------------------------------------------------ 3. memory
+
+    private void MemoryPhase()
+    {
+        _report.Section("3");
+        var n = settings.MemoryRooms;
+
+        // Retained bytes per room: rooms created through the domain (what every create stores), journal not involved.
+        long perRoom;
+        {
+            using var fake = FakeRoomsServer.Start(o =>
+            {
+                o.StartTime = Epoch;
+                o.MaxInProgressRoomsPerAccount = null;
+            });
+            fake.Rooms.Create();
+            var before = GC.GetTotalMemory(true);
+            for (var i = 0; i < n; i++)
+                fake.Rooms.Create(new CreateRoom { UniqueName = "memory-room-" + i.ToString("D6", CultureInfo.InvariantCulture) });
+            var after = GC.GetTotalMemory(true);
+            perRoom = (after - before) / n;
+            GC.KeepAlive(fake);
+        }
+        _report.Add(new Row($"Retained bytes per room ({n:N0} creates, domain, UniqueName of 18 chars)",
+            perRoom.ToString("N0", CultureInfo.InvariantCulture), Target: "< 1,536 B (1.5 KB)", Pass: perRoom < 1536));
+
+        // Retained bytes per journal entry: FetchRoom calls through the dispatcher into a journal large enough to keep them all.
+        var calls = settings.MemoryCalls;
+        long perFetchEntry, perCreateCall;
+        {
+            using var fake = FakeRoomsServer.Start(o =>
+            {
+                o.StartTime = Epoch;
+                o.MaxInProgressRoomsPerAccount = null;
+                o.JournalCapacity = calls;
+            });
+            var sid = fake.Rooms.Create().Sid;
+            var api = new InProcess(fake);
+            Check(api.Get("/v1/Rooms/" + sid), 200);
+            fake.Calls.Clear();
+            var before = GC.GetTotalMemory(true);
+            for (var i = 0; i < calls; i++)
+                Check(api.Get($"/v1/Rooms/{sid}"), 200);
+            var after = GC.GetTotalMemory(true);
+            perFetchEntry = (after - before) / calls;
+            if (fake.Calls.Count != calls)
+                throw new InvalidOperationException($"journal kept {fake.Calls.Count}");
+
+            fake.Calls.Clear();
+            fake.Reset();
+            before = GC.GetTotalMemory(true);
+            for (var i = 0; i < calls; i++)
+                Check(api.Post("/v1/Rooms", $"UniqueName=memory-room-{i:D6}&Type=group&MaxParticipants=10"), 201);
+            after = GC.GetTotalMemory(true);
+            perCreateCall = (after - before) / calls;
+            GC.KeepAlive(fake);
+        }
+        _report.Add(new Row($"Retained bytes per journal entry (FetchRoom, {calls:N0} calls)",
+            perFetchEntry.ToString("N0", CultureInfo.InvariantCulture),
+            Note: $"default cap 10,000 entries = {perFetchEntry * 10_000 / 1024.0 / 1024.0:0.0} MB"));
+        _report.Add(new Row($"Retained bytes per CreateRoom call over the dispatcher (room + journal entry, {calls:N0} calls)",
+            perCreateCall.ToString("N0", CultureInfo.InvariantCulture),
+            Note: $"journal entry ~{perCreateCall - perRoom:N0} B"));
+    }
+
+    // ------------------------------------------------------------------ 3b. RSS over 1,000,000 requests
+
+    private async Task RssPhase()
+    {
+        _report.Section("3");
+        var psi = Children.Self(["--serve"]);
+        using var server = Process.Start(psi) ?? throw new InvalidOperationException("Cannot start the server child.");
+        var ready = (await server.StandardOutput.ReadLineAsync())?.Split(' ')
+                    ?? throw new InvalidOperationException("The server child did not start.");
+        if (ready is not ["READY", var url, var sid, var token, var fetchSid])
+            throw new InvalidOperationException("Unexpected: " + string.Join(' ', ready));
+
+        var gate = new SemaphoreSlim(1, 1);
+        async Task<(long RssKb, long Managed, int Journal, int Rooms)> Sample()
+        {
+            await gate.WaitAsync();
+            try
+            {
+                await server.StandardInput.WriteLineAsync("rss");
+                await server.StandardInput.FlushAsync();
+                var parts = (await server.StandardOutput.ReadLineAsync())!.Split(' ');
+                return (long.Parse(parts[1], CultureInfo.InvariantCulture), long.Parse(parts[2], CultureInfo.InvariantCulture),
+                    int.Parse(parts[3], CultureInfo.InvariantCulture), int.Parse(parts[4], CultureInfo.InvariantCulture));
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
+        var samples = new List<(long Requests, long RssKb, long Managed, int Journal, int Rooms)>();
+        var s0 = await Sample();
+        samples.Add((0, s0.RssKb, s0.Managed, s0.Journal, s0.Rooms));
+        var pending = new List<Task>();
+        var every = settings.RssRequests / settings.RssSamples;
+        var result = await Children.LoadAsync(
+            new LoadSpec(url, LoadOp.Mixed, 16, settings.RssRequests, settings.RssSecondsCap, 0, sid, token, fetchSid, every),
+            done => pending.Add(Task.Run(async () =>
+            {
+                var s = await Sample();
+                lock (samples)
+                    samples.Add((done, s.RssKb, s.Managed, s.Journal, s.Rooms));
+            })));
+        await Task.WhenAll(pending);
+        var end = await Sample();
+        samples.Add((result.Requests, end.RssKb, end.Managed, end.Journal, end.Rooms));
+        server.StandardInput.Close();
+        if (!server.WaitForExit(10_000))
+            server.Kill();
+
+        samples.Sort((a, b) => a.Requests.CompareTo(b.Requests));
+        Log("RSS samples (requests: RSS MB, managed MB, journal entries, rooms):");
+        foreach (var s in samples)
+            Log($"  {s.Requests,9:N0}: {s.RssKb / 1024.0,6:0.0} MB RSS, {s.Managed / 1048576.0,6:0.0} MB managed, {s.Journal,6} journal, {s.Rooms,6} rooms");
+
+        var finalMb = end.RssKb / 1024.0;
+        var half = samples.Where(s => s.Requests <= result.Requests / 2).Last();
+        var peakMb = samples.Max(s => s.RssKb) / 1024.0;
+        var complete = result.Requests >= settings.RssRequests;
+        _report.Add(new Row($"RSS of the server process after {result.Requests:N0} mixed requests, 16 conn, default options (MB)",
+            $"{finalMb:0} (peak {peakMb:0}; at half-way {half.RssKb / 1024.0:0}; {result.RequestsPerSecond:0} req/s)",
+            Target: "< 400 MB" + (complete ? "" : $" after {settings.RssRequests:N0}"),
+            Pass: complete && finalMb < 400,
+            Note: "mix: 65% fetch, 25% list, 5% create (429 past the 10,000-room quota), 5% 404" +
+                  (result.Unexpected > 0 ? $"; {result.Unexpected} unexpected answers" : "")));
+        _report.Add(new Row("RSS samples, MB, every " + every.ToString("N0", CultureInfo.InvariantCulture) + " requests",
+            string.Join(" ", samples.Select(s => (s.RssKb / 1024.0).ToString("0", CultureInfo.InvariantCulture))),
+            Note: $"journal {end.Journal:N0} entries, {end.Rooms:N0} rooms at the end; second-half growth {finalMb - half.RssKb / 1024.0:+0;-0} MB"));
+    }
+
+    // ------------------------------------------------------------------ 4. paging
+
+    private void PagingPhase()
+    {
+        _report.Section("4");
+        using var fake = FakeRoomsServer.Start(o =>
+        {
+            o.StartTime = Epoch;
+            o.MaxInProgressRoomsPerAccount = null;
+        });
+        var api = new InProcess(fake);
+        var sizes = new[] { 1_000, 100_000 };
+        var measured = new Dictionary<(string, int), double>();
+        var created = 0;
+        foreach (var size in sizes)
+        {
+            for (; created < size; created++)
+                fake.Rooms.Create(new CreateRoom { UniqueName = "page-room-" + created.ToString(CultureInfo.InvariantCulture) });
+            var middle = fake.Rooms.Get("page-room-" + (size / 2).ToString(CultureInfo.InvariantCulture));
+            var token = PageRequest.EncodeToken(new PageCursor(middle.DateCreated, middle.Sequence, true));
+            var cases = new (string Name, string Path)[]
+            {
+                ("First list page (PageSize=50)", "/v1/Rooms?PageSize=50"),
+                ("List page in the middle (PageToken)", $"/v1/Rooms?PageSize=50&Page=3&PageToken={token}"),
+                ("Fetch by UniqueName", "/v1/Rooms/page-room-" + (size / 2).ToString(CultureInfo.InvariantCulture)),
+                ("List filtered by UniqueName", "/v1/Rooms?UniqueName=page-room-" + (size / 2).ToString(CultureInfo.InvariantCulture)),
+            };
+            foreach (var (name, path) in cases)
+                measured[(name, size)] = MedianMicros(() => Check(api.Get(path), 200));
+        }
+        foreach (var name in measured.Keys.Select(k => k.Item1).Distinct())
+        {
+            var small = measured[(name, sizes[0])];
+            var large = measured[(name, sizes[1])];
+            var ratio = large / small;
+            _report.Add(new Row($"{name}: at 1,000 / at 100,000 rooms (us, median of {settings.PagingIterations})",
+                $"{small:0.0} / {large:0.0} = {ratio:0.00}x", Target: "<= 2x", Pass: ratio <= 2));
+        }
+    }
+
+    private double MedianMicros(Action action)
+    {
+        for (var i = 0; i < 200; i++)
+            action();
+        var times = new double[settings.PagingIterations];
+        for (var i = 0; i < times.Length; i++)
+        {
+            var t0 = Stopwatch.GetTimestamp();
+            action();
+            times[i] = Stats.TicksToMicros(Stopwatch.GetTimestamp() - t0);
+        }
+        return Stats.Median(times);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static void Check(HttpResult result, int status)
+    {
+        if (result.Status != status)
+            throw new InvalidOperationException($"Expected {status}, got {result.Status}: {result.Body}");
+    }
+
+    private static AuthenticationHeaderValue Basic(string user, string password) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
+    }
+
+    private static void Log(string message)
+    {
+        Console.Error.WriteLine(message);
+    }
+}

@@ -1,0 +1,18 @@
+using System.Globalization;
+using FakeRooms.Bench;
+
+// FakeRooms performance benchmark (issue 8). Run from the repository root:
+//
+//   dotnet run -c Release --project bench/FakeRooms.Bench              # full run, about 5 minutes
+//   dotnet run -c Release --project bench/FakeRooms.Bench -- --quick   # CI-sized, well under a minute
+//
+// Options: --quick; --only start,throughput,memory,paging,rss (a subset); --rounds N (throughput rounds).
+// Child modes (the benchmark starts itself): --load URL ... (the load client), --serve (the fake for the RSS run).
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+if (args.Contains("--load"))
+    return await LoadClient.RunAsync(LoadSpec.Parse(args));
+if (args.Contains("--serve"))
+    return await ServeChild.RunAsync();
+return await new Benchmark(BenchSettings.Parse(args)).RunAsync();
