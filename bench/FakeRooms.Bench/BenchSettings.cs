@@ -7,6 +7,7 @@ internal sealed record BenchSettings
 {
     public bool Quick { get; init; }
     public HashSet<string> Only { get; init; } = [];
+    public LoadOp[] Ops { get; init; } = [LoadOp.Create, LoadOp.Fetch, LoadOp.List];
 
     public int LaterStarts { get; init; } = 30;
     public int ResetRepeats { get; init; } = 21;
@@ -51,6 +52,8 @@ internal sealed record BenchSettings
             : new BenchSettings();
         if (Array.IndexOf(args, "--only") is var i and >= 0 && i + 1 < args.Length)
             settings = settings with { Only = args[i + 1].Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet() };
+        if (Array.IndexOf(args, "--ops") is var o and >= 0 && o + 1 < args.Length)
+            settings = settings with { Ops = args[o + 1].Split(',').Select(op => Enum.Parse<LoadOp>(op, ignoreCase: true)).ToArray() };
         if (Array.IndexOf(args, "--rounds") is var r and >= 0 && r + 1 < args.Length)
             settings = settings with { Rounds = int.Parse(args[r + 1], CultureInfo.InvariantCulture) };
         return settings;

@@ -28,6 +28,8 @@ internal sealed class Benchmark(BenchSettings settings)
             await StartPhase();
         if (settings.Runs("throughput"))
             await ThroughputPhase();
+        if (settings.Runs("dispatch"))
+            DispatchPhase();
         if (settings.Runs("memory"))
             MemoryPhase();
         if (settings.Runs("rss"))
@@ -175,7 +177,7 @@ internal sealed class Benchmark(BenchSettings settings)
         var fetchBytes = await Bytes(fake, HttpMethod.Get, "/v1/Rooms/" + fakeFetchSid, null, 200);
         var listBytes = await Bytes(fake, HttpMethod.Get, "/v1/Rooms?PageSize=50", null, 200);
 
-        var ops = new[] { LoadOp.Create, LoadOp.Fetch, LoadOp.List };
+        var ops = settings.Ops;
         var connections = new[] { 1, 16 };
         var servers = new[] { Server.Fake, Server.Stub, Server.AspNet };
         var results = new Dictionary<(LoadOp, int, Server), List<LoadResult>>();
@@ -215,9 +217,46 @@ internal sealed class Benchmark(BenchSettings settings)
             foreach (var r in f.Concat(s).Concat(a).Where(r => r.Unexpected > 0))
                 Log($"WARNING: {r.Op} {r.Connections} conn had {r.Unexpected} unexpected answers: {r.FirstUnexpected}");
         }
-        _report.Add(new Row("Response body bytes (create / fetch / list)",
-            $"{createBytes.Length} / {fetchBytes.Length} / {listBytes.Length}",
-            "same bytes", AspNetBytes(results)));
+        if (ops.Length == 3)
+            _report.Add(new Row("Response body bytes (create / fetch / list)",
+                $"{createBytes.Length} / {fetchBytes.Length} / {listBytes.Length}",
+                "same bytes", AspNetBytes(results)));
+    }
+
+    /// <summary>Time and allocation of one call through the dispatcher alone (routing, auth, handler, JSON, journal).</summary>
+    private void DispatchPhase()
+    {
+        _report.Section("2");
+        using var fake = FakeRoomsServer.Start(o =>
+        {
+            o.StartTime = Epoch;
+            o.MaxInProgressRoomsPerAccount = null;
+        });
+        var sid = SeedFake(fake);
+        var api = new InProcess(fake);
+        var counter = 0;
+        var cases = new (string Name, Func<HttpResult> Call)[]
+        {
+            ("create", () => api.Post("/v1/Rooms", "UniqueName=inproc-" + counter++ + "&Type=group&MaxParticipants=10")),
+            ("fetch", () => api.Get("/v1/Rooms/" + sid)),
+            ("list", () => api.Get("/v1/Rooms?PageSize=50")),
+        };
+        var parts = new List<string>();
+        foreach (var (name, call) in cases)
+        {
+            var iterations = settings.Quick ? 2_000 : 20_000;
+            for (var i = 0; i < 1_000; i++)
+                call();
+            var allocated0 = GC.GetAllocatedBytesForCurrentThread();
+            var t0 = Stopwatch.GetTimestamp();
+            for (var i = 0; i < iterations; i++)
+                call();
+            var micros = Stats.TicksToMicros(Stopwatch.GetTimestamp() - t0) / iterations;
+            var bytes = (GC.GetAllocatedBytesForCurrentThread() - allocated0) / iterations;
+            parts.Add($"{micros:0.0} us, {bytes:N0} B");
+        }
+        _report.Add(new Row("In-process cost of one call through the dispatcher, no socket: create / fetch / list",
+            string.Join(" / ", parts), Note: "time and bytes allocated per call, 1 thread"));
     }
 
     private static string AspNetBytes(Dictionary<(LoadOp, int, Server), List<LoadResult>> results) =>
@@ -438,7 +477,7 @@ internal sealed class Benchmark(BenchSettings settings)
                   (result.Unexpected > 0 ? $"; {result.Unexpected} unexpected answers" : "")));
         _report.Add(new Row("RSS samples, MB, every " + every.ToString("N0", CultureInfo.InvariantCulture) + " requests",
             string.Join(" ", samples.Select(s => (s.RssKb / 1024.0).ToString("0", CultureInfo.InvariantCulture))),
-            Note: $"journal {end.Journal:N0} entries, {end.Rooms:N0} rooms at the end; second-half growth {finalMb - half.RssKb / 1024.0:+0;-0} MB"));
+            Note: $"journal {end.Journal:N0} entries, {end.Rooms:N0} rooms at the end; second-half growth {Signed(finalMb - half.RssKb / 1024.0)} MB"));
     }
 
     // ------------------------------------------------------------------ 4. paging
@@ -501,6 +540,12 @@ internal sealed class Benchmark(BenchSettings settings)
     {
         if (result.Status != status)
             throw new InvalidOperationException($"Expected {status}, got {result.Status}: {result.Body}");
+    }
+
+    private static string Signed(double value)
+    {
+        var rounded = Math.Round(value);
+        return (rounded >= 0 ? "+" : "-") + Math.Abs(rounded).ToString("0", CultureInfo.InvariantCulture);
     }
 
     private static AuthenticationHeaderValue Basic(string user, string password) =>

@@ -6,7 +6,8 @@ using FakeRooms.Bench;
 //   dotnet run -c Release --project bench/FakeRooms.Bench              # full run, about 5 minutes
 //   dotnet run -c Release --project bench/FakeRooms.Bench -- --quick   # CI-sized, well under a minute
 //
-// Options: --quick; --only start,throughput,memory,paging,rss (a subset); --rounds N (throughput rounds).
+// Options: --quick; --only start,throughput,dispatch,memory,rss,paging (a subset); --rounds N (throughput rounds);
+// --ops create,fetch,list (the throughput operations).
 // Child modes (the benchmark starts itself): --load URL ... (the load client), --serve (the fake for the RSS run).
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -14,5 +15,5 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 if (args.Contains("--load"))
     return await LoadClient.RunAsync(LoadSpec.Parse(args));
 if (args.Contains("--serve"))
-    return await ServeChild.RunAsync();
+    return await ServeChild.RunAsync(noQuota: args.Contains("--no-quota"));
 return await new Benchmark(BenchSettings.Parse(args)).RunAsync();

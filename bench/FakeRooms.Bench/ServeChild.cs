@@ -10,9 +10,14 @@ namespace FakeRooms.Bench;
 /// </summary>
 internal static class ServeChild
 {
-    public static async Task<int> RunAsync()
+    public static async Task<int> RunAsync(bool noQuota = false)
     {
-        await using var fake = await FakeRoomsServer.StartAsync();
+        // --no-quota (for profiling CreateRoom under load): no in-progress room quota; otherwise DEFAULT options.
+        await using var fake = await FakeRoomsServer.StartAsync(o =>
+        {
+            if (noQuota)
+                o.MaxInProgressRoomsPerAccount = null;
+        });
         var room = fake.Rooms.Create();
         Console.Out.WriteLine($"READY {fake.Url} {fake.AccountSid} {fake.AuthToken} {room.Sid}");
         Console.Out.Flush();
