@@ -12,10 +12,13 @@ internal sealed record BenchSettings
     public int LaterStarts { get; init; } = 30;
     public int ResetRepeats { get; init; } = 21;
 
-    public int Rounds { get; init; } = 3;
+    // Per operation and connection count: each server is loaded for RunSeconds in turns of SliceMs (or until
+    // RunRequests), after WarmupSeconds each; Rounds repeats that with fresh state.
+    public int Rounds { get; init; } = 1;
     public double WarmupSeconds { get; init; } = 1.0;
-    public double RunSeconds { get; init; } = 2.0;
-    public long RunRequests { get; init; } = 100_000;
+    public double RunSeconds { get; init; } = 6.0;
+    public int SliceMs { get; init; } = 250;
+    public long RunRequests { get; init; } = 1_000_000;
     public int SeededRooms { get; init; } = 1_000;
 
     public int MemoryRooms { get; init; } = 100_000;
@@ -40,11 +43,12 @@ internal sealed record BenchSettings
                 ResetRepeats = 7,
                 Rounds = 1,
                 WarmupSeconds = 0.3,
-                RunSeconds = 0.7,
-                RunRequests = 20_000,
+                RunSeconds = 1.0,
+                SliceMs = 100,
+                RunRequests = 100_000,
                 MemoryRooms = 100_000,
                 MemoryCalls = 20_000,
-                RssRequests = 100_000,
+                RssRequests = 50_000,
                 RssSamples = 10,
                 RssSecondsCap = 60,
                 PagingIterations = 300,

@@ -158,69 +158,98 @@ internal sealed class Benchmark(BenchSettings settings)
 
     // ------------------------------------------------------------------ 2. throughput and latency over HTTP
 
-    private enum Server { Fake, Stub, AspNet }
-
     private async Task ThroughputPhase()
     {
         _report.Section("2");
-        await using var fake = await FakeRoomsServer.StartAsync(o =>
-        {
-            o.StartTime = Epoch;
-            // The load creates tens of thousands of rooms; the default 10,000 in-progress quota would answer 429.
-            o.MaxInProgressRoomsPerAccount = null;
-        });
-        await using var asp = await PlainAspNet.StartAsync(fake.AccountSid, fake.AuthToken, Epoch);
+        // Each server in its own process (its own heap and GC), loaded in turns from a third process.
+        var seeded = settings.SeededRooms.ToString(CultureInfo.InvariantCulture);
+        using var fake = await ServerProcess.StartAsync("fake", "--no-quota", "--fixed-time", "--seeded", seeded);
 
         // The bytes the stub answers with: the fake's own answers to the same three requests.
-        var fakeFetchSid = SeedFake(fake);
         var createBytes = await Bytes(fake, HttpMethod.Post, "/v1/Rooms", "UniqueName=load-capture&Type=group&MaxParticipants=10", 201);
-        var fetchBytes = await Bytes(fake, HttpMethod.Get, "/v1/Rooms/" + fakeFetchSid, null, 200);
+        var fetchBytes = await Bytes(fake, HttpMethod.Get, "/v1/Rooms/" + fake.FetchSid, null, 200);
         var listBytes = await Bytes(fake, HttpMethod.Get, "/v1/Rooms?PageSize=50", null, 200);
-
-        var ops = settings.Ops;
-        var connections = new[] { 1, 16 };
-        var servers = new[] { Server.Fake, Server.Stub, Server.AspNet };
-        var results = new Dictionary<(LoadOp, int, Server), List<LoadResult>>();
-
-        for (var round = 0; round < settings.Rounds; round++)
+        var dir = Directory.CreateTempSubdirectory("fakerooms-bench-");
+        try
         {
-            foreach (var op in ops)
-            foreach (var conns in connections)
-            {
-                // Rotate the order each round, so no server always runs first (or right after a GC-heavy one).
-                for (var k = 0; k < servers.Length; k++)
-                {
-                    var server = servers[(k + round) % servers.Length];
-                    var result = await RunOne(server, op, conns, fake, asp, createBytes, fetchBytes, listBytes);
-                    if (!results.TryGetValue((op, conns, server), out var list))
-                        results[(op, conns, server)] = list = [];
-                    list.Add(result);
-                }
-            }
+            await File.WriteAllBytesAsync(Path.Combine(dir.FullName, "create.json"), createBytes);
+            await File.WriteAllBytesAsync(Path.Combine(dir.FullName, "fetch.json"), fetchBytes);
+            await File.WriteAllBytesAsync(Path.Combine(dir.FullName, "list.json"), listBytes);
+            using var stub = await ServerProcess.StartAsync("stub",
+                "--create", Path.Combine(dir.FullName, "create.json"), "--fetch", Path.Combine(dir.FullName, "fetch.json"),
+                "--list", Path.Combine(dir.FullName, "list.json"), "--sid", fake.FetchSid, "--user", fake.User, "--password", fake.Password);
+            using var asp = await ServerProcess.StartAsync("aspnet", "--user", fake.User, "--password", fake.Password, "--seeded", seeded);
+            await RunThroughput(fake, stub, asp, createBytes, fetchBytes, listBytes);
         }
-
-        foreach (var op in ops)
-        foreach (var conns in connections)
+        finally
         {
-            var f = results[(op, conns, Server.Fake)];
-            var s = results[(op, conns, Server.Stub)];
-            var a = results[(op, conns, Server.AspNet)];
-            // Ratios per round (the three ran back to back), then the median of the rounds.
-            var vsStub = Stats.Median(Enumerable.Range(0, f.Count).Select(i => f[i].RequestsPerSecond / s[i].RequestsPerSecond));
-            var vsAsp = Stats.Median(Enumerable.Range(0, f.Count).Select(i => f[i].RequestsPerSecond / a[i].RequestsPerSecond));
-            var name = op switch { LoadOp.Create => "CreateRoom", LoadOp.Fetch => "FetchRoom", _ => "List page of 50 rooms" };
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private async Task RunThroughput(ServerProcess fake, ServerProcess stub, ServerProcess asp, byte[] createBytes, byte[] fetchBytes, byte[] listBytes)
+    {
+        var servers = new[] { fake, stub, asp };
+        var aspBytes = new Dictionary<LoadOp, long>();
+        foreach (var op in settings.Ops)
+        foreach (var conns in new[] { 1, 16 })
+        {
+            var runs = new List<LoadResult[]>();
+            for (var round = 0; round < settings.Rounds; round++)
+            {
+                // Same starting state for every run: the seeded rooms, an empty journal (and WireMock log), a collected heap.
+                foreach (var server in servers)
+                    await server.ResetAsync();
+                var results = await Children.LoadAsync(new LoadSpec(
+                    [.. servers.Select(s => s.Url)], op, conns, settings.RunRequests, settings.RunSeconds, settings.WarmupSeconds,
+                    fake.User, fake.Password, [.. servers.Select(s => s.FetchSid)], settings.SliceMs));
+                runs.Add(results);
+                foreach (var (name, r) in new[] { "Fake", "Stub", "AspNet" }.Zip(results))
+                    Log($"{name,-6} {op,-6} {conns,2} conn: {r.RequestsPerSecond,8:0} req/s, p50 {r.P50Micros / 1000:0.00} ms, " +
+                        $"p99 {r.P99Micros / 1000:0.00} ms, {r.Requests} requests in {r.SliceRequestsPerSecond.Length} slices, {r.Unexpected} unexpected" +
+                        (r.Unexpected > 0 ? ": " + r.FirstUnexpected : ""));
+            }
+            aspBytes[op] = runs[0][2].ResponseBytes;
+
+            var f = runs.Select(r => r[0]).ToList();
+            var s = runs.Select(r => r[1]).ToList();
+            var a = runs.Select(r => r[2]).ToList();
+            // The ratio of each turn (the three servers loaded back to back within a few hundred ms), then the median.
+            var vsStub = Stats.Median(runs.SelectMany(r => SliceRatios(r[0], r[1])));
+            var vsAsp = Stats.Median(runs.SelectMany(r => SliceRatios(r[0], r[2])));
+            var name2 = op switch { LoadOp.Create => "CreateRoom", LoadOp.Fetch => "FetchRoom", _ => "List page of 50 rooms" };
             var target = op == LoadOp.Create && conns == 16;
-            _report.Add(new Row($"{name}, {conns} conn: req/s; p50 / p99 latency (ms)",
+            _report.Add(new Row($"{name2}, {conns} conn: req/s; p50 / p99 latency (ms)",
                 Describe(f), Describe(s), Describe(a), Stats.X(vsStub), Stats.X(vsAsp),
                 target ? ">= 1.00x stub and >= 0.60x ASP.NET" : "",
                 target ? vsStub >= 1.0 && vsAsp >= 0.6 : null));
             foreach (var r in f.Concat(s).Concat(a).Where(r => r.Unexpected > 0))
-                Log($"WARNING: {r.Op} {r.Connections} conn had {r.Unexpected} unexpected answers: {r.FirstUnexpected}");
+                Log($"WARNING: {r.Op} {r.Connections} conn on {r.Url} had {r.Unexpected} unexpected answers: {r.FirstUnexpected}");
         }
-        if (ops.Length == 3)
+        if (settings.Ops.Length == 3)
             _report.Add(new Row("Response body bytes (create / fetch / list)",
                 $"{createBytes.Length} / {fetchBytes.Length} / {listBytes.Length}",
-                "same bytes", AspNetBytes(results)));
+                "same bytes", string.Join(" / ", settings.Ops.Select(op => aspBytes[op]))));
+    }
+
+    private static IEnumerable<double> SliceRatios(LoadResult x, LoadResult y) =>
+        x.SliceRequestsPerSecond.Zip(y.SliceRequestsPerSecond, (a, b) => a / b);
+
+    private static string Describe(IReadOnlyList<LoadResult> runs) =>
+        $"{Stats.K(runs.Sum(r => r.Requests) / runs.Sum(r => r.Seconds))}; " +
+        $"{Stats.Median(runs.Select(r => r.P50Micros)) / 1000:0.00} / {Stats.Median(runs.Select(r => r.P99Micros)) / 1000:0.00}";
+
+    private async Task<byte[]> Bytes(ServerProcess server, HttpMethod method, string path, string? form, int expected)
+    {
+        using var request = new HttpRequestMessage(method, server.Url + path);
+        if (form is not null)
+            request.Content = new StringContent(form, Encoding.UTF8, "application/x-www-form-urlencoded");
+        request.Headers.Authorization = Basic(server.User, server.Password);
+        using var response = await _http.SendAsync(request);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        if ((int)response.StatusCode != expected)
+            throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {Encoding.UTF8.GetString(bytes)}");
+        return bytes;
     }
 
     /// <summary>Time and allocation of one call through the dispatcher alone (routing, auth, handler, JSON, journal).</summary>
@@ -232,7 +261,9 @@ internal sealed class Benchmark(BenchSettings settings)
             o.StartTime = Epoch;
             o.MaxInProgressRoomsPerAccount = null;
         });
-        var sid = SeedFake(fake);
+        var sid = fake.Rooms.Create().Sid;
+        for (var i = 0; i < settings.SeededRooms; i++)
+            fake.Rooms.Create(new CreateRoom { UniqueName = "seed-" + i });
         var api = new InProcess(fake);
         var counter = 0;
         var cases = new (string Name, Func<HttpResult> Call)[]
@@ -257,92 +288,6 @@ internal sealed class Benchmark(BenchSettings settings)
         }
         _report.Add(new Row("In-process cost of one call through the dispatcher, no socket: create / fetch / list",
             string.Join(" / ", parts), Note: "time and bytes allocated per call, 1 thread"));
-    }
-
-    private static string AspNetBytes(Dictionary<(LoadOp, int, Server), List<LoadResult>> results) =>
-        string.Join(" / ", new[] { LoadOp.Create, LoadOp.Fetch, LoadOp.List }.Select(op => results[(op, 1, Server.AspNet)][0].ResponseBytes));
-
-    private static string Describe(IReadOnlyList<LoadResult> runs) =>
-        $"{Stats.K(Stats.Median(runs.Select(r => r.RequestsPerSecond)))}; " +
-        $"{Stats.Median(runs.Select(r => r.P50Micros)) / 1000:0.00} / {Stats.Median(runs.Select(r => r.P99Micros)) / 1000:0.00}";
-
-    private async Task<LoadResult> RunOne(Server server, LoadOp op, int conns, FakeRoomsServer fake, PlainAspNet asp,
-        byte[] createBytes, byte[] fetchBytes, byte[] listBytes)
-    {
-        // Same starting state for every run: 1,000 rooms, an empty journal, a collected heap.
-        StaticStub? stub = null;
-        string url, sid;
-        switch (server)
-        {
-            case Server.Fake:
-                fake.Reset();
-                sid = SeedFake(fake);
-                url = fake.Url;
-                break;
-            case Server.AspNet:
-                asp.Reset();
-                sid = SeedAsp(asp);
-                url = asp.Url;
-                break;
-            default:
-                sid = "RM" + new string('0', 31) + "1";
-                stub = new StaticStub(createBytes, sid, fetchBytes, listBytes);
-                url = stub.Url;
-                break;
-        }
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        try
-        {
-            var result = await Children.LoadAsync(new LoadSpec(url, op, conns, settings.RunRequests, settings.RunSeconds,
-                settings.WarmupSeconds, fake.AccountSid, fake.AuthToken, sid));
-            Log($"{server,-6} {op,-6} {conns,2} conn: {result.RequestsPerSecond,8:0} req/s, p50 {result.P50Micros / 1000:0.00} ms, " +
-                $"p99 {result.P99Micros / 1000:0.00} ms, {result.Requests} requests, {result.Unexpected} unexpected" +
-                (stub is null ? "" : $", WireMock log {stub.LogCount} entries"));
-            return result;
-        }
-        finally
-        {
-            stub?.Dispose();
-        }
-    }
-
-    private string SeedFake(FakeRoomsServer fake)
-    {
-        Room? middle = null;
-        for (var i = 0; i < settings.SeededRooms; i++)
-        {
-            var room = fake.Rooms.Create(new CreateRoom { UniqueName = "seed-" + i, Type = RoomType.Group });
-            if (i == settings.SeededRooms / 2)
-                middle = room;
-        }
-        return middle!.Sid;
-    }
-
-    private string SeedAsp(PlainAspNet asp)
-    {
-        Room? middle = null;
-        for (var i = 0; i < settings.SeededRooms; i++)
-        {
-            var room = asp.Seed("seed-" + i);
-            if (i == settings.SeededRooms / 2)
-                middle = room;
-        }
-        return middle!.Sid;
-    }
-
-    private async Task<byte[]> Bytes(FakeRoomsServer fake, HttpMethod method, string path, string? form, int expected)
-    {
-        using var request = new HttpRequestMessage(method, fake.Url + path);
-        if (form is not null)
-            request.Content = new StringContent(form, Encoding.UTF8, "application/x-www-form-urlencoded");
-        request.Headers.Authorization = Basic(fake.AccountSid, fake.AuthToken);
-        using var response = await _http.SendAsync(request);
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        if ((int)response.StatusCode != expected)
-            throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {Encoding.UTF8.GetString(bytes)}");
-        return bytes;
     }
 
     // ------------------------------------------------------------------ 3. memory
@@ -415,50 +360,25 @@ internal sealed class Benchmark(BenchSettings settings)
     private async Task RssPhase()
     {
         _report.Section("3");
-        var psi = Children.Self(["--serve"]);
-        using var server = Process.Start(psi) ?? throw new InvalidOperationException("Cannot start the server child.");
-        var ready = (await server.StandardOutput.ReadLineAsync())?.Split(' ')
-                    ?? throw new InvalidOperationException("The server child did not start.");
-        if (ready is not ["READY", var url, var sid, var token, var fetchSid])
-            throw new InvalidOperationException("Unexpected: " + string.Join(' ', ready));
-
-        var gate = new SemaphoreSlim(1, 1);
-        async Task<(long RssKb, long Managed, int Journal, int Rooms)> Sample()
-        {
-            await gate.WaitAsync();
-            try
-            {
-                await server.StandardInput.WriteLineAsync("rss");
-                await server.StandardInput.FlushAsync();
-                var parts = (await server.StandardOutput.ReadLineAsync())!.Split(' ');
-                return (long.Parse(parts[1], CultureInfo.InvariantCulture), long.Parse(parts[2], CultureInfo.InvariantCulture),
-                    int.Parse(parts[3], CultureInfo.InvariantCulture), int.Parse(parts[4], CultureInfo.InvariantCulture));
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }
-
+        // A fake with DEFAULT options in a process of its own, so the RSS is the fake's alone.
+        using var server = await ServerProcess.StartAsync("fake");
         var samples = new List<(long Requests, long RssKb, long Managed, int Journal, int Rooms)>();
-        var s0 = await Sample();
+        var s0 = await server.SampleAsync();
         samples.Add((0, s0.RssKb, s0.Managed, s0.Journal, s0.Rooms));
         var pending = new List<Task>();
         var every = settings.RssRequests / settings.RssSamples;
-        var result = await Children.LoadAsync(
-            new LoadSpec(url, LoadOp.Mixed, 16, settings.RssRequests, settings.RssSecondsCap, 0, sid, token, fetchSid, every),
+        var result = (await Children.LoadAsync(
+            new LoadSpec([server.Url], LoadOp.Mixed, 16, settings.RssRequests, settings.RssSecondsCap, 0, server.User, server.Password,
+                [server.FetchSid], 0, every),
             done => pending.Add(Task.Run(async () =>
             {
-                var s = await Sample();
+                var s = await server.SampleAsync();
                 lock (samples)
                     samples.Add((done, s.RssKb, s.Managed, s.Journal, s.Rooms));
-            })));
+            }))))[0];
         await Task.WhenAll(pending);
-        var end = await Sample();
+        var end = await server.SampleAsync();
         samples.Add((result.Requests, end.RssKb, end.Managed, end.Journal, end.Rooms));
-        server.StandardInput.Close();
-        if (!server.WaitForExit(10_000))
-            server.Kill();
 
         samples.Sort((a, b) => a.Requests.CompareTo(b.Requests));
         Log("RSS samples (requests: RSS MB, managed MB, journal entries, rooms):");
@@ -474,7 +394,7 @@ internal sealed class Benchmark(BenchSettings settings)
             Target: "< 400 MB" + (complete ? "" : $" after {settings.RssRequests:N0}"),
             Pass: complete && finalMb < 400,
             Note: "mix: 65% fetch, 25% list, 5% create (429 past the 10,000-room quota), 5% 404" +
-                  (result.Unexpected > 0 ? $"; {result.Unexpected} unexpected answers" : "")));
+                  (result.Unexpected > 0 ? $"; {result.Unexpected} unexpected answers: {result.FirstUnexpected}" : "")));
         _report.Add(new Row("RSS samples, MB, every " + every.ToString("N0", CultureInfo.InvariantCulture) + " requests",
             string.Join(" ", samples.Select(s => (s.RssKb / 1024.0).ToString("0", CultureInfo.InvariantCulture))),
             Note: $"journal {end.Journal:N0} entries, {end.Rooms:N0} rooms at the end; second-half growth {Signed(finalMb - half.RssKb / 1024.0)} MB"));
@@ -539,7 +459,7 @@ internal sealed class Benchmark(BenchSettings settings)
     private static void Check(HttpResult result, int status)
     {
         if (result.Status != status)
-            throw new InvalidOperationException($"Expected {status}, got {result.Status}: {result.Body}");
+            throw new InvalidOperationException($"Expected {status}, got {result.Status}: {result.Body}{(result.BinaryBody is { } b ? Encoding.UTF8.GetString(b) : "")}");
     }
 
     private static string Signed(double value)

@@ -9,6 +9,8 @@ namespace FakeRooms.Bench;
 /// </summary>
 internal sealed class InProcess(FakeRoomsServer fake)
 {
+    private readonly string _host = new Uri(fake.Url).Authority;
+
     private readonly string _authorization =
         "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{fake.AccountSid}:{fake.AuthToken}"));
 
@@ -27,7 +29,7 @@ internal sealed class InProcess(FakeRoomsServer fake)
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["Authorization"] = _authorization,
-            ["Host"] = new Uri(fake.Url).Authority,
+            ["Host"] = _host,
         };
         if (form is not null)
             headers["Content-Type"] = "application/x-www-form-urlencoded";

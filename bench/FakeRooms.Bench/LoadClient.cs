@@ -10,9 +10,13 @@ namespace FakeRooms.Bench;
 /// <summary>What a load run does.</summary>
 internal enum LoadOp { Create, Fetch, List, Mixed }
 
-/// <summary>The parameters of one load run (also its command line in the child process).</summary>
+/// <summary>
+/// The parameters of one load run (also its command line in the child process). Several URLs are loaded in turns of
+/// <see cref="SliceMs"/> each (server 1, 2, 3, 1, 2, 3...), so bursts of load from other processes on a shared machine
+/// hit every server alike; <see cref="Requests"/> and <see cref="Seconds"/> are per server.
+/// </summary>
 internal sealed record LoadSpec(
-    string Url,
+    string[] Urls,
     LoadOp Op,
     int Connections,
     long Requests,
@@ -20,12 +24,13 @@ internal sealed record LoadSpec(
     double WarmupSeconds,
     string User,
     string Password,
-    string FetchSid,
+    string[] FetchSids,
+    int SliceMs = 0,
     long ProgressEvery = 0)
 {
     public string[] ToArgs() =>
     [
-        "--load", Url,
+        "--load", string.Join(',', Urls),
         "--op", Op.ToString().ToLowerInvariant(),
         "--connections", Connections.ToString(CultureInfo.InvariantCulture),
         "--requests", Requests.ToString(CultureInfo.InvariantCulture),
@@ -33,7 +38,8 @@ internal sealed record LoadSpec(
         "--warmup", WarmupSeconds.ToString(CultureInfo.InvariantCulture),
         "--user", User,
         "--password", Password,
-        "--sid", FetchSid,
+        "--sid", string.Join(',', FetchSids),
+        "--slice-ms", SliceMs.ToString(CultureInfo.InvariantCulture),
         "--progress", ProgressEvery.ToString(CultureInfo.InvariantCulture),
     ];
 
@@ -42,8 +48,9 @@ internal sealed record LoadSpec(
         string Value(string name) =>
             Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"missing {name}");
         string? Optional(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        var urls = Value("--load").Split(',');
         return new LoadSpec(
-            Value("--load"),
+            urls,
             Enum.Parse<LoadOp>(Value("--op"), ignoreCase: true),
             int.Parse(Optional("--connections") ?? "1", CultureInfo.InvariantCulture),
             long.Parse(Optional("--requests") ?? "100000", CultureInfo.InvariantCulture),
@@ -51,13 +58,15 @@ internal sealed record LoadSpec(
             double.Parse(Optional("--warmup") ?? "1", CultureInfo.InvariantCulture),
             Optional("--user") ?? "",
             Optional("--password") ?? "",
-            Optional("--sid") ?? "RM00000000000000000000000000000000",
+            (Optional("--sid") ?? string.Join(',', urls.Select(_ => "RM00000000000000000000000000000000"))).Split(','),
+            int.Parse(Optional("--slice-ms") ?? "0", CultureInfo.InvariantCulture),
             long.Parse(Optional("--progress") ?? "0", CultureInfo.InvariantCulture));
     }
 }
 
-/// <summary>What a load run measured (printed by the child as one JSON line after <c>RESULT </c>).</summary>
+/// <summary>What a load run measured against one server (the child prints a JSON array of them after <c>RESULT </c>).</summary>
 internal sealed record LoadResult(
+    string Url,
     string Op,
     int Connections,
     long Requests,
@@ -67,72 +76,114 @@ internal sealed record LoadResult(
     double P50Micros,
     double P99Micros,
     long ResponseBytes,
+    double[] SliceRequestsPerSecond,
     Dictionary<string, long> Statuses,
     string? FirstUnexpected);
 
 /// <summary>
-/// The load generator, run in its own process (<c>--load URL ...</c>): one <see cref="HttpClient"/> on a
-/// <see cref="SocketsHttpHandler"/> with <c>MaxConnectionsPerServer</c> = connections, that many concurrent loops, a
-/// warm-up, then a fixed number of requests or a time cap, whichever comes first. Every answer's status is checked.
+/// The load generator, run in its own process (<c>--load URL[,URL...] ...</c>): per server one
+/// <see cref="HttpClient"/> on a <see cref="SocketsHttpHandler"/> with <c>MaxConnectionsPerServer</c> = connections,
+/// that many concurrent loops, a warm-up, then a fixed number of requests or a time cap per server, whichever comes
+/// first. Every answer's status is checked.
 /// </summary>
 internal static class LoadClient
 {
     public static async Task<int> RunAsync(LoadSpec spec)
     {
-        using var handler = new SocketsHttpHandler
+        var targets = spec.Urls.Select((url, i) => new Target(spec, url, spec.FetchSids[i])).ToArray();
+        try
         {
-            MaxConnectionsPerServer = spec.Connections,
-            UseProxy = false,
-            UseCookies = false,
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10),
-        };
-        using var client = new HttpClient(handler) { BaseAddress = new Uri(spec.Url), Timeout = TimeSpan.FromSeconds(60) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{spec.User}:{spec.Password}")));
-        client.DefaultRequestHeaders.ExpectContinue = false;
+            // Warm-up: each server in turn (JIT in this process, connections opened), nothing recorded.
+            if (spec.WarmupSeconds > 0)
+                foreach (var target in targets)
+                    await target.SliceAsync(long.MaxValue, spec.WarmupSeconds, record: false);
 
-        var run = new Run(spec, client);
-        if (spec.WarmupSeconds > 0)
-            await run.ExecuteAsync(long.MaxValue, spec.WarmupSeconds, record: false);
-        var result = await run.ExecuteAsync(spec.Requests, spec.Seconds, record: true);
-        Console.Out.WriteLine("RESULT " + JsonSerializer.Serialize(result));
-        Console.Out.Flush();
-        return 0;
+            var sliceSeconds = spec.SliceMs > 0 ? spec.SliceMs / 1000.0 : spec.Seconds;
+            while (targets.Any(t => !t.Done))
+                foreach (var target in targets.Where(t => !t.Done))
+                    await target.SliceAsync(spec.Requests - target.Completed, Math.Min(sliceSeconds, spec.Seconds - target.Seconds), record: true);
+
+            var results = targets.Select(t => t.Result()).ToArray();
+            Console.Out.WriteLine("RESULT " + JsonSerializer.Serialize(results));
+            Console.Out.Flush();
+            return 0;
+        }
+        finally
+        {
+            foreach (var target in targets)
+                target.Dispose();
+        }
     }
 
-    private sealed class Run(LoadSpec spec, HttpClient client)
-    {
-        private readonly string _uniquePrefix = "load-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-";
-        private long _createCounter;
+    private enum Kind { Create, Fetch, Missing, List }
 
-        public async Task<LoadResult> ExecuteAsync(long requests, double seconds, bool record)
+    /// <summary>One server under load: its client, its counters, its latencies.</summary>
+    private sealed class Target : IDisposable
+    {
+        private readonly LoadSpec _spec;
+        private readonly string _fetchSid;
+        private readonly HttpClient _client;
+        private readonly string _uniquePrefix = "load-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-";
+        private readonly List<long> _latencies = [];
+        private readonly List<double> _sliceRates = [];
+        private readonly long[] _statuses = new long[600];
+        private long _createCounter;
+        private long _issuedTotal;
+        private long _unexpected;
+        private long _responseBytes;
+        private string? _firstUnexpected;
+
+        public Target(LoadSpec spec, string url, string fetchSid)
+        {
+            _spec = spec;
+            _fetchSid = fetchSid;
+            Url = url;
+            var handler = new SocketsHttpHandler
+            {
+                MaxConnectionsPerServer = spec.Connections,
+                UseProxy = false,
+                UseCookies = false,
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.None,
+                PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+                PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10),
+            };
+            _client = new HttpClient(handler) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
+            _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+                Convert.ToBase64String(Encoding.UTF8.GetBytes($"{spec.User}:{spec.Password}")));
+            _client.DefaultRequestHeaders.ExpectContinue = false;
+        }
+
+        public string Url { get; }
+
+        public long Completed { get; private set; }
+
+        public double Seconds { get; private set; }
+
+        public bool Done => Completed >= _spec.Requests || Seconds >= _spec.Seconds - 1e-6;
+
+        /// <summary>Runs the loops against this server for up to <paramref name="seconds"/> or <paramref name="requests"/>.</summary>
+        public async Task SliceAsync(long requests, double seconds, bool record)
         {
             var issued = 0L;
             var completed = 0L;
-            var unexpected = 0L;
-            var responseBytes = 0L;
-            string? firstUnexpected = null;
-            var statuses = new long[600];
-            var perLoop = new List<long>[spec.Connections];
             var started = Stopwatch.GetTimestamp();
             var deadline = started + (long)(seconds * Stopwatch.Frequency);
-            var progressEvery = record ? spec.ProgressEvery : 0;
+            var progressEvery = record ? _spec.ProgressEvery : 0;
+            var perLoop = new List<long>[_spec.Connections];
 
             async Task Loop(int index)
             {
-                var latencies = perLoop[index] = new List<long>(record ? (int)Math.Min(requests / spec.Connections + 16, 2_000_000) : 0);
+                var latencies = perLoop[index] = [];
                 var buffer = new byte[64 * 1024];
                 while (true)
                 {
                     var n = Interlocked.Increment(ref issued);
                     if (n > requests || Stopwatch.GetTimestamp() > deadline)
                         return;
-                    var (request, kind) = Build(n);
+                    var (request, kind) = Build(Interlocked.Increment(ref _issuedTotal));
                     var t0 = Stopwatch.GetTimestamp();
-                    using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+                    using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
                     await using var body = await response.Content.ReadAsStreamAsync();
                     var length = 0;
                     int read;
@@ -140,67 +191,77 @@ internal static class LoadClient
                         length += read;
                     var t1 = Stopwatch.GetTimestamp();
                     request.Dispose();
-                    if (record)
-                        latencies.Add(t1 - t0);
                     var status = (int)response.StatusCode;
-                    Interlocked.Increment(ref statuses[Math.Clamp(status, 0, statuses.Length - 1)]);
-                    Interlocked.Add(ref responseBytes, length);
+                    if (record)
+                    {
+                        latencies.Add(t1 - t0);
+                        Interlocked.Increment(ref _statuses[Math.Clamp(status, 0, _statuses.Length - 1)]);
+                        Interlocked.Add(ref _responseBytes, length);
+                    }
                     if (!Expected(kind, status))
                     {
-                        Interlocked.Increment(ref unexpected);
-                        if (firstUnexpected is null)
+                        Interlocked.Increment(ref _unexpected);
+                        if (_firstUnexpected is null)
                         {
                             var text = Encoding.UTF8.GetString(buffer, 0, Math.Min(length, 300));
-                            Interlocked.CompareExchange(ref firstUnexpected, $"{kind} -> {status}: {text}", null);
+                            Interlocked.CompareExchange(ref _firstUnexpected, $"{kind} -> {status}: {text}", null);
                         }
                     }
                     var done = Interlocked.Increment(ref completed);
-                    if (progressEvery > 0 && done % progressEvery == 0)
+                    if (progressEvery > 0 && (Completed + done) % progressEvery == 0)
                     {
                         lock (Console.Out)
                         {
-                            Console.Out.WriteLine("PROGRESS " + done.ToString(CultureInfo.InvariantCulture));
+                            Console.Out.WriteLine("PROGRESS " + (Completed + done).ToString(CultureInfo.InvariantCulture));
                             Console.Out.Flush();
                         }
                     }
                 }
             }
 
-            var loops = Enumerable.Range(0, spec.Connections).Select(i => Task.Run(() => Loop(i))).ToArray();
-            await Task.WhenAll(loops);
-            var elapsed = Stopwatch.GetTimestamp() - started;
-
-            var all = perLoop.Where(l => l is not null).SelectMany(l => l).ToArray();
-            Array.Sort(all);
-            var secondsTaken = elapsed / (double)Stopwatch.Frequency;
-            return new LoadResult(
-                spec.Op.ToString(),
-                spec.Connections,
-                completed,
-                unexpected,
-                secondsTaken,
-                completed / secondsTaken,
-                Stats.PercentileMicros(all, 50),
-                Stats.PercentileMicros(all, 99),
-                completed == 0 ? 0 : responseBytes / completed,
-                statuses.Select((count, status) => (count, status)).Where(s => s.count > 0)
-                    .ToDictionary(s => s.status.ToString(CultureInfo.InvariantCulture), s => s.count),
-                firstUnexpected);
+            await Task.WhenAll(Enumerable.Range(0, _spec.Connections).Select(i => Task.Run(() => Loop(i))));
+            var elapsed = (Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency;
+            if (!record)
+                return;
+            Completed += completed;
+            Seconds += elapsed;
+            _sliceRates.Add(completed / elapsed);
+            foreach (var list in perLoop)
+                _latencies.AddRange(list);
         }
 
-        private enum Kind { Create, Fetch, Missing, List }
+        public LoadResult Result()
+        {
+            var all = _latencies.ToArray();
+            Array.Sort(all);
+            return new LoadResult(
+                Url,
+                _spec.Op.ToString(),
+                _spec.Connections,
+                Completed,
+                _unexpected,
+                Seconds,
+                Completed / Seconds,
+                Stats.PercentileMicros(all, 50),
+                Stats.PercentileMicros(all, 99),
+                Completed == 0 ? 0 : _responseBytes / Completed,
+                [.. _sliceRates],
+                _statuses.Select((count, status) => (count, status)).Where(s => s.count > 0)
+                    .ToDictionary(s => s.status.ToString(CultureInfo.InvariantCulture), s => s.count),
+                _firstUnexpected);
+        }
 
         private bool Expected(Kind kind, int status) => kind switch
         {
             // In the mixed run a create past the default in-progress quota answers 429 (53119), as Twilio does.
-            Kind.Create => status == 201 || (spec.Op == LoadOp.Mixed && status == 429),
+            Kind.Create => status == 201 || (_spec.Op == LoadOp.Mixed && status == 429),
             Kind.Missing => status == 404,
             _ => status == 200,
         };
 
         private (HttpRequestMessage, Kind) Build(long n)
         {
-            var kind = spec.Op switch
+            var kind = _spec.Op switch
             {
                 LoadOp.Create => Kind.Create,
                 LoadOp.Fetch => Kind.Fetch,
@@ -220,7 +281,7 @@ internal static class LoadClient
                 {
                     Content = Form($"UniqueName={_uniquePrefix}{Interlocked.Increment(ref _createCounter)}&Type=group&MaxParticipants=10"),
                 },
-                Kind.Fetch => new HttpRequestMessage(HttpMethod.Get, "/v1/Rooms/" + spec.FetchSid),
+                Kind.Fetch => new HttpRequestMessage(HttpMethod.Get, "/v1/Rooms/" + _fetchSid),
                 Kind.Missing => new HttpRequestMessage(HttpMethod.Get, "/v1/Rooms/RM0000000000000000000000000000dead"),
                 _ => new HttpRequestMessage(HttpMethod.Get, "/v1/Rooms?PageSize=50"),
             };
@@ -233,5 +294,7 @@ internal static class LoadClient
             content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
             return content;
         }
+
+        public void Dispose() => _client.Dispose();
     }
 }

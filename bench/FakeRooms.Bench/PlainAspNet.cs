@@ -45,6 +45,15 @@ internal sealed class PlainAspNet : IAsyncDisposable
 
     public string AccountSid { get; }
 
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+                return _bySid.Count;
+        }
+    }
+
     public static async Task<PlainAspNet> StartAsync(string accountSid, string authToken, DateTimeOffset now)
     {
         var builder = WebApplication.CreateSlimBuilder();

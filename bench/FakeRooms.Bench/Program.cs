@@ -8,12 +8,13 @@ using FakeRooms.Bench;
 //
 // Options: --quick; --only start,throughput,dispatch,memory,rss,paging (a subset); --rounds N (throughput rounds);
 // --ops create,fetch,list (the throughput operations).
-// Child modes (the benchmark starts itself): --load URL ... (the load client), --serve (the fake for the RSS run).
+// Child modes (the benchmark starts itself): --load URL[,URL...] ... (the load client), --serve fake|stub|aspnet
+// (one server in its own process).
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 if (args.Contains("--load"))
     return await LoadClient.RunAsync(LoadSpec.Parse(args));
 if (args.Contains("--serve"))
-    return await ServeChild.RunAsync(noQuota: args.Contains("--no-quota"));
+    return await ServeChild.RunAsync(args);
 return await new Benchmark(BenchSettings.Parse(args)).RunAsync();

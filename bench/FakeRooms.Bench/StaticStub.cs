@@ -34,6 +34,9 @@ internal sealed class StaticStub : IDisposable
     /// <summary>Entries in WireMock's request log (unbounded by default).</summary>
     public int LogCount => _server.LogEntries.Count();
 
+    /// <summary>Empties WireMock's request log between runs (the mappings stay).</summary>
+    public void ResetLog() => _server.ResetLogEntries();
+
     public void Dispose()
     {
         _server.Stop();

@@ -27,4 +27,7 @@ internal sealed record HttpResult(int Status, string Body, string ContentType = 
     public string? InjectedFault { get; init; }
 
     public static HttpResult Json(int status, string json, Domain.Rooms.Room? room = null) => new(status, json) { Room = room };
+
+    /// <summary>JSON already encoded as UTF-8 (large list pages, see <c>JsonText.WriteUtf8</c>); <see cref="Body"/> is empty.</summary>
+    public static HttpResult Utf8Json(int status, byte[] json) => new(status, "") { BinaryBody = json };
 }

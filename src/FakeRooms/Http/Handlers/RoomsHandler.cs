@@ -75,7 +75,7 @@ internal static class RoomsHandler
         });
         var meta = paging.Meta(ctx.BaseUrl, "/v1/Rooms", Filters(query, "Status", "UniqueName", "DateCreatedAfter", "DateCreatedBefore"), page);
         var baseUrl = ctx.BaseUrl;
-        return HttpResult.Json(200, TwilioJson.Page("rooms", page.Items, (w, r) => TwilioJson.WriteRoom(w, r, baseUrl), meta));
+        return HttpResult.Utf8Json(200, TwilioJson.PageUtf8("rooms", page.Items, (w, r) => TwilioJson.WriteRoom(w, r, baseUrl), meta));
     }
 
     /// <summary>The filters a list request gave, in the spec's order, as given.</summary>
