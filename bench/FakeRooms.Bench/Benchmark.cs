@@ -191,6 +191,15 @@ internal sealed class Benchmark(BenchSettings settings)
     {
         var servers = new[] { fake, stub, asp };
         var aspBytes = new Dictionary<LoadOp, long>();
+        var allocations = new Dictionary<(LoadOp, int, int), long>();
+        // One warm-up pass over every operation first, so no measured run pays for tiered JIT in the servers.
+        foreach (var op in settings.Ops)
+        {
+            foreach (var server in servers)
+                await server.ResetAsync();
+            await Children.LoadAsync(new LoadSpec([.. servers.Select(s => s.Url)], op, 16, settings.RunRequests, 0.01,
+                settings.Quick ? 0.5 : 1.5, fake.User, fake.Password, [.. servers.Select(s => s.FetchSid)], settings.SliceMs));
+        }
         foreach (var op in settings.Ops)
         foreach (var conns in new[] { 1, 16 })
         {
@@ -200,23 +209,34 @@ internal sealed class Benchmark(BenchSettings settings)
                 // Same starting state for every run: the seeded rooms, an empty journal (and WireMock log), a collected heap.
                 foreach (var server in servers)
                     await server.ResetAsync();
+                var before = new List<long>();
+                foreach (var server in servers)
+                    before.Add((await server.SampleAsync()).Allocated);
                 var results = await Children.LoadAsync(new LoadSpec(
                     [.. servers.Select(s => s.Url)], op, conns, settings.RunRequests, settings.RunSeconds, settings.WarmupSeconds,
                     fake.User, fake.Password, [.. servers.Select(s => s.FetchSid)], settings.SliceMs));
                 runs.Add(results);
-                foreach (var (name, r) in new[] { "Fake", "Stub", "AspNet" }.Zip(results))
-                    Log($"{name,-6} {op,-6} {conns,2} conn: {r.RequestsPerSecond,8:0} req/s, p50 {r.P50Micros / 1000:0.00} ms, " +
-                        $"p99 {r.P99Micros / 1000:0.00} ms, {r.Requests} requests in {r.SliceRequestsPerSecond.Length} slices, {r.Unexpected} unexpected" +
-                        (r.Unexpected > 0 ? ": " + r.FirstUnexpected : ""));
+                for (var k = 0; k < servers.Length; k++)
+                {
+                    var r = results[k];
+                    // Allocation per request in the server process, warm-up included (it is the same code path).
+                    var allocated = ((await servers[k].SampleAsync()).Allocated - before[k]) / Math.Max(1, r.Requests + r.WarmupRequests);
+                    allocations[(op, conns, k)] = allocated;
+                    Log($"{ServerNames[k],-6} {op,-6} {conns,2} conn: {r.RequestsPerSecond,8:0} req/s, p50 {r.P50Micros / 1000:0.00} ms, " +
+                        $"p99 {r.P99Micros / 1000:0.00} ms, {r.Requests} requests in {r.SliceRequestsPerSecond.Length} slices, " +
+                        $"{allocated:N0} B allocated per request, {r.Unexpected} unexpected" + (r.Unexpected > 0 ? ": " + r.FirstUnexpected : ""));
+                }
             }
             aspBytes[op] = runs[0][2].ResponseBytes;
 
             var f = runs.Select(r => r[0]).ToList();
             var s = runs.Select(r => r[1]).ToList();
             var a = runs.Select(r => r[2]).ToList();
-            // The ratio of each turn (the three servers loaded back to back within a few hundred ms), then the median.
-            var vsStub = Stats.Median(runs.SelectMany(r => SliceRatios(r[0], r[1])));
-            var vsAsp = Stats.Median(runs.SelectMany(r => SliceRatios(r[0], r[2])));
+            // Each server had the same number of equal turns, interleaved: the ratio of their total throughputs.
+            var vsStub = Throughput(f) / Throughput(s);
+            var vsAsp = Throughput(f) / Throughput(a);
+            Log($"  {op} {conns} conn: fake/stub {vsStub:0.00}x (median of turn ratios {Stats.Median(runs.SelectMany(r => SliceRatios(r[0], r[1]))):0.00}x), " +
+                $"fake/ASP.NET {vsAsp:0.00}x (median of turn ratios {Stats.Median(runs.SelectMany(r => SliceRatios(r[0], r[2]))):0.00}x)");
             var name2 = op switch { LoadOp.Create => "CreateRoom", LoadOp.Fetch => "FetchRoom", _ => "List page of 50 rooms" };
             var target = op == LoadOp.Create && conns == 16;
             _report.Add(new Row($"{name2}, {conns} conn: req/s; p50 / p99 latency (ms)",
@@ -226,17 +246,25 @@ internal sealed class Benchmark(BenchSettings settings)
             foreach (var r in f.Concat(s).Concat(a).Where(r => r.Unexpected > 0))
                 Log($"WARNING: {r.Op} {r.Connections} conn on {r.Url} had {r.Unexpected} unexpected answers: {r.FirstUnexpected}");
         }
+        _report.Add(new Row("Bytes allocated per request in the server process, 16 conn (" +
+                            string.Join(" / ", settings.Ops.Select(o => o.ToString().ToLowerInvariant())) + ")",
+            Allocated(0), Allocated(1), Allocated(2)));
+        string Allocated(int k) => string.Join(" / ", settings.Ops.Select(o => allocations[(o, 16, k)].ToString("N0", CultureInfo.InvariantCulture)));
         if (settings.Ops.Length == 3)
             _report.Add(new Row("Response body bytes (create / fetch / list)",
                 $"{createBytes.Length} / {fetchBytes.Length} / {listBytes.Length}",
                 "same bytes", string.Join(" / ", settings.Ops.Select(op => aspBytes[op]))));
     }
 
+    private static readonly string[] ServerNames = ["Fake", "Stub", "AspNet"];
+
+    private static double Throughput(IEnumerable<LoadResult> runs) => runs.Sum(r => r.Requests) / runs.Sum(r => r.Seconds);
+
     private static IEnumerable<double> SliceRatios(LoadResult x, LoadResult y) =>
         x.SliceRequestsPerSecond.Zip(y.SliceRequestsPerSecond, (a, b) => a / b);
 
     private static string Describe(IReadOnlyList<LoadResult> runs) =>
-        $"{Stats.K(runs.Sum(r => r.Requests) / runs.Sum(r => r.Seconds))}; " +
+        $"{Stats.K(Throughput(runs))}; " +
         $"{Stats.Median(runs.Select(r => r.P50Micros)) / 1000:0.00} / {Stats.Median(runs.Select(r => r.P99Micros)) / 1000:0.00}";
 
     private async Task<byte[]> Bytes(ServerProcess server, HttpMethod method, string path, string? form, int expected)

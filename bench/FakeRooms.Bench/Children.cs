@@ -97,14 +97,15 @@ internal sealed class ServerProcess : IDisposable
     /// <summary>Fresh state (and a collected heap) before a run; returns the room to fetch.</summary>
     public async Task ResetAsync() => FetchSid = (await CommandAsync("reset"))[1];
 
-    /// <summary>(RSS kB, managed bytes, journal entries, rooms).</summary>
-    public async Task<(long RssKb, long Managed, int Journal, int Rooms)> SampleAsync()
+    /// <summary>(RSS kB, managed bytes, journal entries, rooms, bytes allocated since the start).</summary>
+    public async Task<(long RssKb, long Managed, int Journal, int Rooms, long Allocated)> SampleAsync()
     {
         var parts = await CommandAsync("rss");
         return (long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture),
             long.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(parts[4], System.Globalization.CultureInfo.InvariantCulture));
+            int.Parse(parts[4], System.Globalization.CultureInfo.InvariantCulture),
+            long.Parse(parts[5], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private async Task<string[]> CommandAsync(string command)

@@ -77,6 +77,7 @@ internal sealed record LoadResult(
     double P99Micros,
     long ResponseBytes,
     double[] SliceRequestsPerSecond,
+    long WarmupRequests,
     Dictionary<string, long> Statuses,
     string? FirstUnexpected);
 
@@ -158,6 +159,8 @@ internal static class LoadClient
 
         public long Completed { get; private set; }
 
+        public long WarmupRequests { get; private set; }
+
         public double Seconds { get; private set; }
 
         public bool Done => Completed >= _spec.Requests || Seconds >= _spec.Seconds - 1e-6;
@@ -222,10 +225,13 @@ internal static class LoadClient
             await Task.WhenAll(Enumerable.Range(0, _spec.Connections).Select(i => Task.Run(() => Loop(i))));
             var elapsed = (Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency;
             if (!record)
+            {
+                WarmupRequests += completed;
                 return;
+            }
             Completed += completed;
             Seconds += elapsed;
-            _sliceRates.Add(completed / elapsed);
+            _sliceRates.Add(elapsed > 0 ? completed / elapsed : 0);
             foreach (var list in perLoop)
                 _latencies.AddRange(list);
         }
@@ -241,11 +247,12 @@ internal static class LoadClient
                 Completed,
                 _unexpected,
                 Seconds,
-                Completed / Seconds,
+                Seconds > 0 ? Completed / Seconds : 0,
                 Stats.PercentileMicros(all, 50),
                 Stats.PercentileMicros(all, 99),
                 Completed == 0 ? 0 : _responseBytes / Completed,
                 [.. _sliceRates],
+                WarmupRequests,
                 _statuses.Select((count, status) => (count, status)).Where(s => s.count > 0)
                     .ToDictionary(s => s.status.ToString(CultureInfo.InvariantCulture), s => s.count),
                 _firstUnexpected);

@@ -7,7 +7,7 @@ namespace FakeRooms.Bench;
 /// <c>--serve fake|stub|aspnet</c>: one server in a process of its own, so each has its own heap and GC and its RSS is
 /// its own. Prints <c>READY url user password fetchSid</c>, then answers commands on stdin, one per line:
 /// <c>reset</c> (fresh state: 1,000 seeded rooms; prints <c>OK fetchSid</c>) and <c>rss</c> (prints
-/// <c>RSS kB managedBytes journalCount rooms</c> from /proc/self/status). It stops when stdin closes.
+/// <c>RSS kB managedBytes journalCount rooms allocatedBytes</c>; RSS from /proc/self/status). It stops when stdin closes.
 /// </summary>
 /// <remarks>
 /// The fake runs with DEFAULT options unless <c>--no-quota</c> (no in-progress room quota, for create loads) or
@@ -129,7 +129,7 @@ internal static class ServeChild
                     break;
                 case "rss":
                     Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"RSS {VmRssKb()} {GC.GetTotalMemory(false)} {journal()} {rooms()}"));
+                        $"RSS {VmRssKb()} {GC.GetTotalMemory(false)} {journal()} {rooms()} {GC.GetTotalAllocatedBytes(precise: true)}"));
                     break;
                 default:
                     Console.Out.WriteLine("ERROR unknown command");
