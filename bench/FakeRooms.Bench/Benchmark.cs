@@ -419,8 +419,8 @@ internal sealed class Benchmark(BenchSettings settings)
         var complete = result.Requests >= settings.RssRequests;
         _report.Add(new Row($"RSS of the server process after {result.Requests:N0} mixed requests, 16 conn, default options (MB)",
             $"{finalMb:0} (peak {peakMb:0}; at half-way {half.RssKb / 1024.0:0}; {result.RequestsPerSecond:0} req/s)",
-            Target: "< 400 MB" + (complete ? "" : $" after {settings.RssRequests:N0}"),
-            Pass: complete && finalMb < 400,
+            Target: settings.RssRequests >= 1_000_000 ? "< 400 MB" : "< 400 MB after 1,000,000 (full run only)",
+            Pass: settings.RssRequests >= 1_000_000 ? complete && finalMb < 400 : null,
             Note: "mix: 65% fetch, 25% list, 5% create (429 past the 10,000-room quota), 5% 404" +
                   (result.Unexpected > 0 ? $"; {result.Unexpected} unexpected answers: {result.FirstUnexpected}" : "")));
         _report.Add(new Row("RSS samples, MB, every " + every.ToString("N0", CultureInfo.InvariantCulture) + " requests",
