@@ -3,7 +3,7 @@ using FakeRooms.Bench;
 
 // FakeRooms performance benchmark (issue 8). Run from the repository root:
 //
-//   dotnet run -c Release --project bench/FakeRooms.Bench              # full run, about 5 minutes
+//   dotnet run -c Release --project bench/FakeRooms.Bench              # full run, about 4 minutes on 2 cores
 //   dotnet run -c Release --project bench/FakeRooms.Bench -- --quick   # CI-sized, well under a minute
 //
 // Options: --quick; --only start,throughput,dispatch,memory,rss,paging (a subset); --rounds N (throughput rounds);
