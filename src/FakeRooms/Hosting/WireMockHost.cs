@@ -12,10 +12,10 @@ using WireMockRequest = WireMock.RequestBuilders.Request;
 namespace FakeRooms.Hosting;
 
 /// <summary>
-/// Hosts the dispatcher on WireMock.Net: one mapping per route table entry (its path as a regular expression and its
-/// method), each answering through a callback, and one lowest-priority mapping for everything else (404/405 in
-/// Twilio's format, never WireMock's default body). WireMock's own request log is off: the fake's journal is the
-/// one record (TOOLCHAIN: the log is unbounded and costs 20-30% of throughput).
+/// Hosts the dispatcher on WireMock.Net: one catch-all mapping answering every request through a callback into the
+/// dispatcher, which matches the route table (404/405 in Twilio's format, never WireMock's default body). WireMock's
+/// own request log is off: the fake's journal is the one record (TOOLCHAIN: the log is unbounded and costs 20-30% of
+/// throughput).
 /// </summary>
 internal sealed class WireMockHost : IDisposable
 {
@@ -38,17 +38,11 @@ internal sealed class WireMockHost : IDisposable
             PreWireMockMiddlewareInit = Faults.FaultTransport.Install,
         });
 
-        foreach (var route in routes.Routes)
-        {
-            var matched = route;
-            _server
-                .Given(WireMockRequest.Create().WithPath(new RegexMatcher(route.PathPattern)).UsingMethod(route.Method))
-                .AtPriority(10)
-                .RespondWith(Response.Create().WithCallback(request => _transport.DeliverAsync(dispatcher.Handle(ToRequest(request), matched), ToResponse)));
-        }
+        // One catch-all mapping; the dispatcher matches the route table itself. WireMock evaluates every mapping on
+        // every request (and compiles each RegexMatcher at start), so a mapping per route cost about a third of a
+        // request's time under load and most of a later start (bench/FakeRooms.Bench, notes in bench-note.md).
         _server
-            .Given(WireMockRequest.Create().WithPath(new RegexMatcher(".*")).UsingAnyMethod())
-            .AtPriority(int.MaxValue)
+            .Given(WireMockRequest.Create().WithPath(static _ => true).UsingAnyMethod())
             .RespondWith(Response.Create().WithCallback(request => _transport.DeliverAsync(dispatcher.Handle(ToRequest(request)), ToResponse)));
 
         Url = _server.Url ?? _server.Urls[0];
@@ -68,17 +62,17 @@ internal sealed class WireMockHost : IDisposable
 
     internal static HttpRequestData ToRequest(IRequestMessage request)
     {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        // Sized up front: growing it (rehashing) was half of this method's time under load (bench note).
+        var headers = new Dictionary<string, string>(request.Headers?.Count ?? 0, StringComparer.OrdinalIgnoreCase);
         if (request.Headers is not null)
             foreach (var (name, values) in request.Headers)
-                headers[name] = string.Join(",", values.ToArray());
+                headers[name] = values.Count == 1 ? values[0] : string.Join(",", values);
         headers.TryGetValue("Content-Type", out var contentType);
         headers.TryGetValue("Authorization", out var authorization);
 
         var rawPath = RawPath(request);
         var body = request.BodyAsBytes ?? (request.Body is { } text ? Encoding.UTF8.GetBytes(text) : []);
-        var isForm = contentType is not null &&
-                     contentType.Split(';')[0].Trim().Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+        var isForm = contentType is not null && MediaType(contentType).Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
         return new HttpRequestData
         {
             Method = request.Method.ToUpperInvariant(),
@@ -95,6 +89,13 @@ internal sealed class WireMockHost : IDisposable
             BodyText = body.Length > 0 && (!isForm || rawPath.StartsWith("/__fakerooms/", StringComparison.Ordinal)) ? Encoding.UTF8.GetString(body) : null,
             Headers = headers,
         };
+    }
+
+    /// <summary>The media type of a Content-Type header, without parameters (<c>; charset=...</c>).</summary>
+    private static ReadOnlySpan<char> MediaType(string contentType)
+    {
+        var semicolon = contentType.IndexOf(';');
+        return (semicolon < 0 ? contentType.AsSpan() : contentType.AsSpan(0, semicolon)).Trim();
     }
 
     private static string RawPath(IRequestMessage request)

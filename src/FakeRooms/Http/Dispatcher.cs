@@ -89,6 +89,9 @@ internal sealed class Dispatcher(FakeRoomsServer server, RouteTable routes)
 
     private void Record(HttpRequestData request, Route? route, RequestContext context, HttpResult result, TimeSpan elapsed)
     {
+        // Built before the journal's lock: every request takes that lock, so it must only stamp and store (bench note).
+        var query = request.Query.ToDictionary();
+        var form = request.Form.ToDictionary();
         server.Calls.Add(sequence => new CallRecord
         {
             Sequence = sequence,
@@ -98,8 +101,8 @@ internal sealed class Dispatcher(FakeRoomsServer server, RouteTable routes)
             Method = request.Method,
             Path = request.RawPath,
             PathParameters = context.Parameters,
-            Query = request.Query.ToDictionary(),
-            Form = request.Form.ToDictionary(),
+            Query = query,
+            Form = form,
             ContentType = request.ContentType,
             HadNonFormBody = request.HasNonFormBody,
             IgnoredParameters = context.IgnoredParameters,

@@ -25,8 +25,9 @@ internal sealed class FormValues
             return Empty;
         if (encoded[0] == '?')
             encoded = encoded[1..];
-        var pairs = new List<KeyValuePair<string, string>>();
-        foreach (var part in encoded.Split('&'))
+        var parts = encoded.Split('&');
+        var pairs = new List<KeyValuePair<string, string>>(parts.Length);
+        foreach (var part in parts)
         {
             if (part.Length == 0)
                 continue;
@@ -90,7 +91,7 @@ internal sealed class FormValues
     {
         if (_pairs.Count == 0)
             return EmptyDictionary;
-        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var result = new Dictionary<string, IReadOnlyList<string>>(_pairs.Count, StringComparer.Ordinal);
         foreach (var pair in _pairs)
         {
             if (result.TryGetValue(pair.Key, out var list))

@@ -27,4 +27,10 @@ internal sealed record HttpResult(int Status, string Body, string ContentType = 
     public string? InjectedFault { get; init; }
 
     public static HttpResult Json(int status, string json, Domain.Rooms.Room? room = null) => new(status, json) { Room = room };
+
+    /// <summary>
+    /// JSON already encoded as UTF-8 (<c>JsonText.WriteUtf8</c>): the bytes WireMock sends as they are, with no UTF-16
+    /// string in between (and none on the large object heap for big list pages). <see cref="Body"/> is empty.
+    /// </summary>
+    public static HttpResult Utf8Json(int status, byte[] json, Domain.Rooms.Room? room = null) => new(status, "") { BinaryBody = json, Room = room };
 }

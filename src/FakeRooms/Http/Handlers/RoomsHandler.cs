@@ -20,14 +20,14 @@ internal static class RoomsHandler
         var options = ctx.Server.Options;
         var command = CreateRoomParser.Parse(form, options.Validation, options.LargeRoomMaxParticipants);
         var room = ctx.Store.Create(command);
-        return HttpResult.Json(201, TwilioJson.Room(room, ctx.BaseUrl), room);
+        return HttpResult.Utf8Json(201, TwilioJson.RoomUtf8(room, ctx.BaseUrl), room);
     }
 
     public static HttpResult Fetch(RequestContext ctx)
     {
         ctx.IgnoredParameters = ctx.Request.Query.NamesNotIn(Empty);
         var room = ctx.Store.Get(ctx.Path("Sid"));
-        return HttpResult.Json(200, TwilioJson.Room(room, ctx.BaseUrl), room);
+        return HttpResult.Utf8Json(200, TwilioJson.RoomUtf8(room, ctx.BaseUrl), room);
     }
 
     /// <summary>
@@ -47,7 +47,7 @@ internal static class RoomsHandler
         if (status != "completed")
             throw new TwilioErrorException(TwilioErrors.RoomStatusInvalid);
         var room = store.Complete(current.Sid);
-        return HttpResult.Json(202, TwilioJson.Room(room, ctx.BaseUrl), room);
+        return HttpResult.Utf8Json(202, TwilioJson.RoomUtf8(room, ctx.BaseUrl), room);
     }
 
     public static HttpResult Read(RequestContext ctx)
@@ -75,7 +75,7 @@ internal static class RoomsHandler
         });
         var meta = paging.Meta(ctx.BaseUrl, "/v1/Rooms", Filters(query, "Status", "UniqueName", "DateCreatedAfter", "DateCreatedBefore"), page);
         var baseUrl = ctx.BaseUrl;
-        return HttpResult.Json(200, TwilioJson.Page("rooms", page.Items, (w, r) => TwilioJson.WriteRoom(w, r, baseUrl), meta));
+        return HttpResult.Utf8Json(200, TwilioJson.PageUtf8("rooms", page.Items, (w, r) => TwilioJson.WriteRoom(w, r, baseUrl), meta));
     }
 
     /// <summary>The filters a list request gave, in the spec's order, as given.</summary>
