@@ -189,7 +189,7 @@ internal static class ServerCommand
     private static void AddFlags(List<string> lines, IEnumerable<Flag> flags)
     {
         foreach (var flag in flags)
-            lines.Add($"  {flag.Name,-20} {flag.Env,-28} {flag.Help} (default: {flag.Default})");
+            lines.Add($"  {flag.Name,-21} {flag.Env,-29} {flag.Help} (default: {flag.Default})");
     }
 
     internal static Dictionary<string, string> Parse(string[] args) => Parse(args, Flags);
@@ -268,7 +268,9 @@ internal static class ServerCommand
                 case "--public-url": options.PublicBaseUrl = value; break;
                 case "--journal-capacity": options.JournalCapacity = ParseInt(name, value, 0, 10_000_000); break;
                 case "--max-completed-rooms":
-                    options.MaxCompletedRoomsPerAccount = value == "off" ? null : ParseInt(name, value, 0, int.MaxValue);
+                    options.MaxCompletedRoomsPerAccount = value == "off" ? null
+                        : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var kept) ? kept
+                        : throw new ArgumentException($"{name} must be a whole number (0 or more) or off, not '{value}'");
                     break;
                 case "--rate-limit-writes": options.RateLimitWritesPerSecond = ParseInt(name, value, 1, 1_000_000); break;
                 case "--rate-limit-reads": options.RateLimitReadsPerSecond = ParseInt(name, value, 1, 1_000_000); break;
