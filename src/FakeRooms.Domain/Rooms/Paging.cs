@@ -4,12 +4,12 @@ namespace FakeRooms.Domain.Rooms;
 /// A list kept sorted newest first by (creation time, sequence). Bounds are found by binary search, so a page costs
 /// O(log n + page size) whatever the store's size.
 /// </summary>
-internal sealed class NewestFirstIndex<T>(Func<T, (DateTimeOffset Created, long Sequence)> key) : IReadOnlyList<T>
+internal sealed class NewestFirstIndex<T>(Func<T, (DateTimeOffset Created, long Sequence)> key, int capacity = 0) : IReadOnlyList<T>
 {
     // Stored oldest first from _head on, so that the common cases are cheap: a new item (the newest) is an append, and
     // dropping the oldest (retention of ended rooms) moves _head. Slots before _head are empty; they are given back
     // once they are as many as the live items, so dropping the oldest costs O(1) amortized.
-    private readonly List<T> _items = [];
+    private readonly List<T> _items = new(capacity);
     private int _head;
 
     public int Count => _items.Count - _head;

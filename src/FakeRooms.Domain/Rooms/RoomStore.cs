@@ -65,7 +65,7 @@ internal sealed partial class RoomStore
             _inProgress.Add(state);
             _inProgressByName.Add(state.Current.UniqueName, state);
             if (!_allByName.TryGetValue(state.Current.UniqueName, out var sameName))
-                _allByName[state.Current.UniqueName] = sameName = new NewestFirstIndex<RoomState>(KeyOf);
+                _allByName[state.Current.UniqueName] = sameName = new NewestFirstIndex<RoomState>(KeyOf, capacity: 1);
             sameName.Add(state);
 
             Emit(state, RoomEventKind.RoomCreated, now);
