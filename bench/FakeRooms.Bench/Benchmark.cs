@@ -32,6 +32,8 @@ internal sealed class Benchmark(BenchSettings settings)
             DispatchPhase();
         if (settings.Runs("memory"))
             MemoryPhase();
+        if (settings.Runs("retention"))
+            RetentionPhase();
         if (settings.Runs("rss"))
             await RssPhase();
         if (settings.Runs("paging"))
@@ -381,6 +383,53 @@ internal sealed class Benchmark(BenchSettings settings)
         _report.Add(new Row($"Retained bytes per CreateRoom call over the dispatcher (room + journal entry, {calls:N0} calls)",
             perCreateCall.ToString("N0", CultureInfo.InvariantCulture),
             Note: $"journal entry ~{perCreateCall - perRoom:N0} B"));
+    }
+
+    // ------------------------------------------------------------------ 3a. ended rooms: create + complete loop
+
+    /// <summary>
+    /// Rooms created and completed in a loop through the dispatcher (journal at its default cap), with
+    /// MaxCompletedRoomsPerAccount = 10,000: the managed heap must level off once the limit is reached, since ended
+    /// rooms are forgotten oldest first. Samples after 25k, 50k and 100k rooms (the quick run: a quarter of that).
+    /// </summary>
+    private void RetentionPhase()
+    {
+        _report.Section("3");
+        const int limit = 10_000;
+        var step = settings.Quick ? 6_250 : 25_000;
+        using var fake = FakeRoomsServer.Start(o =>
+        {
+            o.StartTime = Epoch;
+            o.MaxCompletedRoomsPerAccount = limit;
+        });
+        var api = new InProcess(fake);
+        var samples = new List<(int Rooms, long Managed, long Rss)>();
+        var created = 0;
+        foreach (var until in new[] { step, 2 * step, 4 * step })
+        {
+            for (; created < until; created++)
+            {
+                var room = api.Post("/v1/Rooms", "UniqueName=loop-" + created.ToString(CultureInfo.InvariantCulture));
+                Check(room, 201);
+                Check(api.Post("/v1/Rooms/" + room.Room!.Sid, "Status=completed"), 202);
+            }
+            var managed = GC.GetTotalMemory(true);
+            using var self = Process.GetCurrentProcess();
+            samples.Add((created, managed, self.WorkingSet64));
+        }
+        if (fake.Rooms.All.Count != limit)
+            throw new InvalidOperationException($"the fake kept {fake.Rooms.All.Count} rooms, not {limit}");
+        Log("Create+complete loop (rooms: managed MB, process RSS MB): " +
+            string.Join(", ", samples.Select(s => $"{s.Rooms:N0}: {s.Managed / 1048576.0:0.0} / {s.Rss / 1048576.0:0.0}")));
+        var (_, middle, _) = samples[1];
+        var (_, last, lastRss) = samples[2];
+        var growth = (last - middle) / (double)middle;
+        _report.Add(new Row(
+            $"Managed heap over a create+complete loop, MaxCompletedRoomsPerAccount {limit:N0}: after {samples[0].Rooms:N0} / {samples[1].Rooms:N0} / {samples[2].Rooms:N0} rooms (MB)",
+            string.Join(" / ", samples.Select(s => (s.Managed / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture))),
+            Target: "last <= middle + 10%", Pass: growth <= 0.10,
+            Note: $"in-process, journal at its default cap; bench process RSS at the end {lastRss / 1048576.0:0} MB"));
+        GC.KeepAlive(fake);
     }
 
     // ------------------------------------------------------------------ 3b. RSS over 1,000,000 requests

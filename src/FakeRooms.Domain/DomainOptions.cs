@@ -6,6 +6,12 @@ internal sealed record DomainOptions
     /// <summary>In-progress rooms an account may hold; past it a create fails with 53119. Null: no limit.</summary>
     public int? MaxInProgressRooms { get; init; }
 
+    /// <summary>
+    /// Ended (completed or failed) rooms an account keeps; when a room ends past it, the oldest ended rooms (by creation)
+    /// are forgotten with everything that belongs to them. Null: every room is kept.
+    /// </summary>
+    public int? MaxEndedRooms { get; init; }
+
     /// <summary>When set, <c>LargeRoom=true</c> group rooms may hold this many participants (else 50).</summary>
     public int? LargeRoomMaxParticipants { get; init; }
 

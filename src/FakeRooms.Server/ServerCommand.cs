@@ -27,6 +27,7 @@ internal static class ServerCommand
         new("--start-time", "FAKEROOMS_START_TIME", "Start of a manual clock (ISO 8601).", "now"),
         new("--public-url", "FAKEROOMS_PUBLIC_URL", "Base of url, links and paging URLs (e.g. https://video.twilio.com).", "the request's host"),
         new("--journal-capacity", "FAKEROOMS_JOURNAL_CAPACITY", "Calls kept in the journal (and checked by the contract report).", "10000"),
+        new("--max-completed-rooms", "FAKEROOMS_MAX_COMPLETED_ROOMS", "Ended rooms kept per account; past it the oldest are forgotten (off: keep all).", "50000"),
         new("--rate-limit-writes", "FAKEROOMS_RATE_LIMIT_WRITES", "Write requests per second per account before 429/20429 (Twilio's quota: 20).", "off"),
         new("--rate-limit-reads", "FAKEROOMS_RATE_LIMIT_READS", "Read requests per second per account before 429/20429 (Twilio's quota: 80).", "off"),
         new("--fixture", "FAKEROOMS_FIXTURE", "Seed rooms and participants from a JSON file (format: fixtures/seeds/README.md).", "none"),
@@ -188,7 +189,7 @@ internal static class ServerCommand
     private static void AddFlags(List<string> lines, IEnumerable<Flag> flags)
     {
         foreach (var flag in flags)
-            lines.Add($"  {flag.Name,-20} {flag.Env,-28} {flag.Help} (default: {flag.Default})");
+            lines.Add($"  {flag.Name,-21} {flag.Env,-29} {flag.Help} (default: {flag.Default})");
     }
 
     internal static Dictionary<string, string> Parse(string[] args) => Parse(args, Flags);
@@ -266,6 +267,11 @@ internal static class ServerCommand
                     break;
                 case "--public-url": options.PublicBaseUrl = value; break;
                 case "--journal-capacity": options.JournalCapacity = ParseInt(name, value, 0, 10_000_000); break;
+                case "--max-completed-rooms":
+                    options.MaxCompletedRoomsPerAccount = value == "off" ? null
+                        : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var kept) ? kept
+                        : throw new ArgumentException($"{name} must be a whole number (0 or more) or off, not '{value}'");
+                    break;
                 case "--rate-limit-writes": options.RateLimitWritesPerSecond = ParseInt(name, value, 1, 1_000_000); break;
                 case "--rate-limit-reads": options.RateLimitReadsPerSecond = ParseInt(name, value, 1, 1_000_000); break;
                 case "--quiet":

@@ -55,6 +55,17 @@ public sealed class FakeRoomsOptions
     /// <summary>In-progress rooms one account may hold; past it a create answers 53119. Default: 10,000.</summary>
     public int? MaxInProgressRoomsPerAccount { get; set; } = 10_000;
 
+    /// <summary>
+    /// Ended rooms (completed or failed) one account keeps. When a room ends and the account holds more ended rooms
+    /// than this, the oldest ones by creation time are forgotten at once with their participants, tracks, recording
+    /// rules, recordings and compositions: fetched by SID they answer 404 with code 20404, and account-wide lists no
+    /// longer show them. In-progress rooms are never forgotten (they are bounded by
+    /// <see cref="MaxInProgressRoomsPerAccount"/>). This bounds the memory of a long-running fake; it is not a Twilio
+    /// limit. A room created before every kept ended room is forgotten as soon as it ends. Snapshots hold the kept rooms
+    /// only. Default: 50,000. Null keeps every room; 0 forgets each room as soon as it ends.
+    /// </summary>
+    public int? MaxCompletedRoomsPerAccount { get; set; } = 50_000;
+
     /// <summary>When set, group rooms created with <c>LargeRoom=true</c> may hold up to this many participants.</summary>
     public int? LargeRoomMaxParticipants { get; set; }
 

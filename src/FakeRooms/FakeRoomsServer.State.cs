@@ -23,7 +23,9 @@ public sealed partial class FakeRoomsServer
     /// settings, and the pending timeouts and steps (unused and empty rooms, 24-hour rooms, participant durations,
     /// recordings completing, compositions starting, progressing and completing), which run on this fake's clock from
     /// now on. Accounts not in the snapshot are emptied. No status callbacks are sent by the restore itself. A manual
-    /// clock that is behind the snapshot's time moves forward to it; no clock moves back. The journal is kept.
+    /// clock that is behind the snapshot's time moves forward to it; no clock moves back. The journal is kept. Past this
+    /// fake's <see cref="FakeRoomsOptions.MaxCompletedRoomsPerAccount"/>, the oldest ended rooms of the snapshot are
+    /// forgotten.
     /// </summary>
     /// <param name="snapshot">A snapshot of this fake or another.</param>
     /// <exception cref="ArgumentException">The snapshot is inconsistent (the message says where); nothing changed.</exception>

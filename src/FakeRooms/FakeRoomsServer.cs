@@ -44,6 +44,10 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
         Backend = new VideoBackend(provider, options.Seed, Events, new DomainOptions
         {
             MaxInProgressRooms = options.MaxInProgressRoomsPerAccount,
+            MaxEndedRooms = options.MaxCompletedRoomsPerAccount is >= 0 or null
+                ? options.MaxCompletedRoomsPerAccount
+                : throw new ArgumentOutOfRangeException(nameof(options), options.MaxCompletedRoomsPerAccount,
+                    "FakeRoomsOptions.MaxCompletedRoomsPerAccount must be 0 or more (null keeps every room)."),
             LargeRoomMaxParticipants = options.LargeRoomMaxParticipants,
             Media = Media.MediaFiles.Profile,
         });

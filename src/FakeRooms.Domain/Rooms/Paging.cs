@@ -4,25 +4,43 @@ namespace FakeRooms.Domain.Rooms;
 /// A list kept sorted newest first by (creation time, sequence). Bounds are found by binary search, so a page costs
 /// O(log n + page size) whatever the store's size.
 /// </summary>
-internal sealed class NewestFirstIndex<T>(Func<T, (DateTimeOffset Created, long Sequence)> key) : IReadOnlyList<T>
+internal sealed class NewestFirstIndex<T>(Func<T, (DateTimeOffset Created, long Sequence)> key, int capacity = 0) : IReadOnlyList<T>
 {
-    // Stored oldest first, so that the common case (a new item is the newest) is an append.
-    private readonly List<T> _oldestFirst = [];
+    // Stored oldest first from _head on, so that the common cases are cheap: a new item (the newest) is an append, and
+    // dropping the oldest (retention of ended rooms) moves _head. Slots before _head are empty; they are given back
+    // once they are as many as the live items, so dropping the oldest costs O(1) amortized.
+    private readonly List<T> _items = new(capacity);
+    private int _head;
 
-    public int Count => _oldestFirst.Count;
+    public int Count => _items.Count - _head;
 
-    public T this[int index] => _oldestFirst[_oldestFirst.Count - 1 - index];
+    public T this[int index]
+    {
+        get
+        {
+            if ((uint)index >= (uint)Count)
+                throw new ArgumentOutOfRangeException(nameof(index));
+            return _items[_items.Count - 1 - index];
+        }
+    }
+
+    /// <summary>The oldest item; the index must not be empty.</summary>
+    public T Oldest => Count > 0 ? _items[_head] : throw new InvalidOperationException("The index is empty.");
 
     public void Add(T item)
     {
         var k = key(item);
-        if (_oldestFirst.Count == 0 || Compare(k, key(_oldestFirst[^1])) < 0)
+        if (Count == 0 || Compare(k, key(_items[^1])) < 0)
         {
-            _oldestFirst.Add(item);
+            _items.Add(item);
             return;
         }
         var newestFirstAt = IndexOfFirstOlderThan(this, key, k.Created, k.Sequence);
-        _oldestFirst.Insert(_oldestFirst.Count - newestFirstAt, item);
+        var at = _items.Count - newestFirstAt;
+        if (at == _head && _head > 0)
+            _items[--_head] = item;   // older than every item: takes the free slot before the head
+        else
+            _items.Insert(at, item);
     }
 
     public bool Remove(T item)
@@ -31,21 +49,53 @@ internal sealed class NewestFirstIndex<T>(Func<T, (DateTimeOffset Created, long 
         var newestFirstAt = IndexOfFirstOlderThan(this, key, k.Created, k.Sequence + 1);
         if (newestFirstAt < Count && EqualityComparer<T>.Default.Equals(this[newestFirstAt], item))
         {
-            _oldestFirst.RemoveAt(_oldestFirst.Count - 1 - newestFirstAt);
+            RemoveAtPosition(_items.Count - 1 - newestFirstAt);
             return true;
         }
-        return _oldestFirst.Remove(item);
+        var position = Count == 0 ? -1 : _items.IndexOf(item, _head);
+        if (position < 0)
+            return false;
+        RemoveAtPosition(position);
+        return true;
     }
 
-    public void Clear() => _oldestFirst.Clear();
+    public void Clear()
+    {
+        _items.Clear();
+        _head = 0;
+    }
 
     public IEnumerator<T> GetEnumerator()
     {
-        for (var i = _oldestFirst.Count - 1; i >= 0; i--)
-            yield return _oldestFirst[i];
+        for (var i = _items.Count - 1; i >= _head; i--)
+            yield return _items[i];
     }
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Removes the item at a storage position, moving whichever side of it is shorter.</summary>
+    private void RemoveAtPosition(int position)
+    {
+        if (position - _head >= _items.Count - 1 - position)
+        {
+            _items.RemoveAt(position);
+        }
+        else
+        {
+            // Nearer the oldest end: shift the older items up one slot and move the head.
+            var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_items);
+            span.Slice(_head, position - _head).CopyTo(span[(_head + 1)..]);
+            span[_head] = default!;
+            _head++;
+        }
+        if (_head == _items.Count)
+            Clear();
+        else if (_head >= 16 && _head >= Count)
+        {
+            _items.RemoveRange(0, _head);
+            _head = 0;
+        }
+    }
 
     /// <summary>Newest-first comparison: negative when <paramref name="a"/> comes first.</summary>
     internal static int Compare((DateTimeOffset Created, long Sequence) a, (DateTimeOffset Created, long Sequence) b)

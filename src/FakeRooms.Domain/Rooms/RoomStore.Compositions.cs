@@ -265,6 +265,7 @@ internal sealed partial class RoomStore
         var state = new CompositionState(composition, room, hook);
         _compositions.Add(composition.Sid, state);
         _compositionIndex.Add(state);
+        (room.Compositions ??= []).Add(state);
         EmitComposition(state, RoomEventKind.CompositionEnqueued, at);
 
         // Processing waits for the room's recordings: a composition created right after the room ended starts once

@@ -95,6 +95,7 @@ internal sealed partial class RoomStore
             };
             _compositions.Add(composition.Sid, state);
             _compositionIndex.Add(state);
+            (room.Compositions ??= []).Add(state);
             _sequence = Math.Max(_sequence, composition.Sequence);
             switch (composition.Status)
             {

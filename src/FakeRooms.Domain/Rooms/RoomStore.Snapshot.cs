@@ -68,7 +68,7 @@ internal sealed partial class RoomStore
                 var state = new RoomState(entry.Room) { NextEventNumber = entry.NextEventNumber };
                 _bySid.Add(entry.Room.Sid, state);
                 if (!_allByName.TryGetValue(entry.Room.UniqueName, out var sameName))
-                    _allByName[entry.Room.UniqueName] = sameName = [];
+                    _allByName[entry.Room.UniqueName] = sameName = new NewestFirstIndex<RoomState>(KeyOf);
                 sameName.Add(state);
                 (entry.Room.Status switch
                 {
@@ -96,6 +96,9 @@ internal sealed partial class RoomStore
                     _sequence = Math.Max(_sequence, Math.Max(p.Participant.Sequence, p.PublishedTracks.Select(t => t.Sequence).DefaultIfEmpty().Max()));
             }
             ImportMedia(snapshot, snapshot.SettledUntil ?? settledUntil);
+            // A snapshot from a fake with a higher limit (or none) is cut down to this fake's, as if its rooms had
+            // ended here.
+            ForgetEndedRoomsOverLimit();
             _sids.SkipTo(snapshot.SidDraws);
             _settledUntil = settledUntil;
         }

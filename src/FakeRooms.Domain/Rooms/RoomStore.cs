@@ -20,7 +20,8 @@ internal sealed partial class RoomStore
 
     private readonly Dictionary<string, RoomState> _bySid = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RoomState> _inProgressByName = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<RoomState>> _allByName = new(StringComparer.Ordinal);
+    // Every room of a name, newest first (a room forgotten by retention is the oldest of its name: O(1) to drop).
+    private readonly Dictionary<string, NewestFirstIndex<RoomState>> _allByName = new(StringComparer.Ordinal);
     private readonly NewestFirstIndex<RoomState> _inProgress = new(KeyOf);
     private readonly NewestFirstIndex<RoomState> _completed = new(KeyOf);
     private readonly NewestFirstIndex<RoomState> _failed = new(KeyOf);
@@ -64,7 +65,7 @@ internal sealed partial class RoomStore
             _inProgress.Add(state);
             _inProgressByName.Add(state.Current.UniqueName, state);
             if (!_allByName.TryGetValue(state.Current.UniqueName, out var sameName))
-                _allByName[state.Current.UniqueName] = sameName = new List<RoomState>(1);
+                _allByName[state.Current.UniqueName] = sameName = new NewestFirstIndex<RoomState>(KeyOf, capacity: 1);
             sameName.Add(state);
 
             Emit(state, RoomEventKind.RoomCreated, now);
@@ -136,7 +137,7 @@ internal sealed partial class RoomStore
             {
                 // Few rooms share a name: filter that short list, newest first.
                 source = _allByName.TryGetValue(name, out var sameName)
-                    ? Enumerable.Reverse(sameName).Where(r => r.Current.Status == status)
+                    ? sameName.Where(r => r.Current.Status == status)
                     : [];
                 return Paging.Page(source.ToList(), KeyOf, static r => r.Current, query.PageSize, query.Cursor,
                     query.CreatedOnOrAfter, query.CreatedBefore);
@@ -207,11 +208,15 @@ internal sealed partial class RoomStore
     private long Schedule(DateTimeOffset due, Timer timer)
     {
         _timers.Enqueue(timer, (due, ++_sequence));
+        SweepTimersIfDue();
         return _sequence;
     }
 
     private void Fire(Timer timer, DateTimeOffset at)
     {
+        // A room forgotten by retention takes its pending steps with it (recordings, compositions included).
+        if (timer.Room.Forgotten)
+            return;
         // Recording and composition steps run whatever the room's status (they follow the room's end).
         if (timer.Run is { } run)
         {
@@ -254,6 +259,7 @@ internal sealed partial class RoomStore
         (status == RoomStatus.Completed ? _completed : _failed).Add(state);
         Emit(state, RoomEventKind.RoomEnded, at);
         OnRoomEnded(state, at);
+        ForgetEndedRoomsOverLimit();
     }
 
     private void Emit(RoomState state, RoomEventKind kind, DateTimeOffset at, Participant? participant = null, PublishedTrack? track = null) =>
@@ -283,8 +289,12 @@ internal sealed partial class RoomStore
         public int NextEventNumber;
         public bool EverJoined;
         public long EmptyGeneration;
+        /// <summary>Set when retention forgets the room: its pending timers do nothing.</summary>
+        public bool Forgotten;
         public readonly List<ParticipantState> Participants = [];
         public readonly Dictionary<string, ParticipantState> ConnectedByIdentity = new(StringComparer.Ordinal);
+        /// <summary>The room's compositions, oldest first (null until the first), so retention finds them.</summary>
+        public List<CompositionState>? Compositions;
         public int ConnectedCount => ConnectedByIdentity.Count;
     }
 

@@ -73,6 +73,12 @@ internal sealed partial class CallbackDispatcher : IRoomEventSink, IDisposable
         get { lock (_gate) return _pending.Count; }
     }
 
+    /// <summary>Per-room delivery lanes alive now (idle lanes are removed; tests of boundedness read it).</summary>
+    internal int LaneCount
+    {
+        get { lock (_gate) return _lanes.Count; }
+    }
+
     /// <summary>Takes a room event (under the account's lock): enqueue only, never block, never throw.</summary>
     public void Publish(RoomEvent roomEvent)
     {

@@ -57,4 +57,37 @@ public sealed class PagingTests
 
         index.Select(x => x.Item2).Should().Equal(5L, 3L, 2L, 1L);
     }
+
+    [Test]
+    public void Dropping_the_oldest_again_and_again_keeps_order_indexes_and_pages()
+    {
+        var index = Index(100);
+        for (var i = 0; i < 60; i++)
+            index.Remove(index.Oldest).Should().BeTrue();
+        for (var i = 101; i <= 130; i++)
+            index.Add((T0.AddSeconds(i), i));
+
+        index.Count.Should().Be(70);
+        index.Oldest.Item2.Should().Be(61);
+        index[0].Item2.Should().Be(130);
+        index[69].Item2.Should().Be(61);
+        index.Select(x => x.Item2).Should().Equal(Enumerable.Range(61, 70).Reverse().Select(i => (long)i));
+        FluentActions.Invoking(() => index[70]).Should().Throw<ArgumentOutOfRangeException>();
+        var page = Paging.Page(index, x => x, x => x.Item2, 50, null, T0.AddSeconds(61), T0.AddSeconds(65));
+        page.Items.Should().Equal(64L, 63L, 62L, 61L);
+    }
+
+    [Test]
+    public void Removing_near_either_end_and_adding_an_older_item_keep_order()
+    {
+        var index = Index(40);
+        index.Remove((T0.AddSeconds(1), 1));
+        index.Remove((T0.AddSeconds(3), 3));
+        index.Remove((T0.AddSeconds(39), 39));
+        index.Add((T0.AddSeconds(1), 1));
+        index.Remove((T0.AddSeconds(99), 99)).Should().BeFalse();
+
+        index.Select(x => x.Item2).Should().Equal(new long[] { 40 }.Concat(Enumerable.Range(4, 35).Reverse().Select(i => (long)i)).Concat([2L, 1L]));
+        index.Oldest.Item2.Should().Be(1);
+    }
 }
