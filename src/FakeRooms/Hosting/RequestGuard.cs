@@ -1,0 +1,146 @@
+using System.Text;
+using FakeRooms.Domain.Errors;
+using FakeRooms.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace FakeRooms.Hosting;
+
+/// <summary>
+/// An ASP.NET Core middleware in front of WireMock's, for what WireMock would otherwise get wrong on hostile input:
+/// <list type="bullet">
+/// <item>WireMock lifts Kestrel's body size limit and reads every body whole (a 300 MB body cost 3 GB of memory), so
+/// a body over <see cref="FakeRoomsOptions.MaxRequestBodyBytes"/> is refused before it is read: by its
+/// <c>Content-Length</c>, or by Kestrel's limit, set here per request, for chunked bodies.</item>
+/// <item>WireMock builds a <see cref="Uri"/> from the Host header before any mapping runs, and answers a Host it
+/// cannot parse (a port out of range; none at all in HTTP/1.0) with a 500 holding a .NET exception. An HTTP/1.0
+/// request without Host is served as if it had named the address the fake listens on; a malformed Host is 400.</item>
+/// <item>A body that breaks off or is malformed (bad chunk sizes, too slow) makes Kestrel throw while WireMock reads
+/// it; that is the client's error (400 or 408), not the fake's.</item>
+/// <item>WireMock parses the query into a case-insensitive dictionary and throws on names that differ only in case
+/// (<c>?STATUS=a&amp;Status=b</c>: a 500). Twilio's names are case-sensitive and the dispatcher parses the query itself, so
+/// WireMock is handed none: the raw query travels to the dispatcher beside the request (<see cref="CurrentQuery"/>).</item>
+/// <item>Anything else that escapes WireMock is a bug in the fake: reported in <see cref="FakeRoomsServer.InternalErrors"/>
+/// and answered with Twilio's 500 JSON, never WireMock's exception dump.</item>
+/// </list>
+/// Refusals go through <see cref="Dispatcher.Handle"/>, so they are routed, shaped and journaled like every other answer.
+/// </summary>
+internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher)
+{
+    private static readonly AsyncLocal<string?> OriginalQuery = new();
+
+    /// <summary>The raw query (<c>?a=b</c>) of the request being handled, taken away from WireMock; null outside the guard.</summary>
+    internal static string? CurrentQuery => OriginalQuery.Value;
+
+    /// <summary>For <c>WireMockServerSettings.PreWireMockMiddlewareInit</c>, which passes the <c>IApplicationBuilder</c>.</summary>
+    public void Install(object app) => ((IApplicationBuilder)app).Use(next => context => InvokeAsync(context, next));
+
+    private async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        var request = context.Request;
+        OriginalQuery.Value = request.QueryString.Value ?? "";
+        request.QueryString = QueryString.Empty;
+        var limit = server.Options.MaxRequestBodyBytes;
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            size.MaxRequestBodySize = limit;
+
+        if (!request.Host.HasValue)
+            request.Host = LocalHost(context);
+        else if (!IsValidHost(request))
+        {
+            await RefuseAsync(context, TwilioErrors.MalformedRequest("the Host header is not a valid host"));
+            return;
+        }
+
+        if (request.ContentLength > limit)
+        {
+            await RefuseAsync(context, TwilioErrors.PayloadTooLarge);
+            return;
+        }
+
+        try
+        {
+            await next(context);
+        }
+        catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+        {
+            // Kestrel's verdict on the body WireMock was reading: too large (413), malformed (400), too slow (408).
+            await RefuseAsync(context, e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? TwilioErrors.PayloadTooLarge
+                : TwilioErrors.MalformedRequest(e.Message, e.StatusCode is >= 400 and < 500 ? e.StatusCode : 400));
+        }
+        catch (Exception) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away mid-request: nobody is left to answer.
+        }
+        catch (Exception e) when (!context.Response.HasStarted)
+        {
+            server.ReportBug(e);
+            await WriteAsync(context, Dispatcher.ErrorResult(TwilioErrors.InternalServerError));
+        }
+    }
+
+    private async Task RefuseAsync(HttpContext context, TwilioError error) =>
+        await WriteAsync(context, dispatcher.Handle(Describe(context), refused: error));
+
+    private static async Task WriteAsync(HttpContext context, HttpResult result)
+    {
+        var response = context.Response;
+        response.StatusCode = result.Status;
+        response.ContentType = result.ContentType;
+        foreach (var (name, value) in result.Headers)
+            response.Headers.Append(name, value);
+        var bytes = result.BinaryBody ?? Encoding.UTF8.GetBytes(result.Body);
+        response.ContentLength = bytes.Length;
+        try
+        {
+            await response.Body.WriteAsync(bytes, context.RequestAborted);
+        }
+        catch (Exception) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client stopped listening (it may still have been sending the body we refused).
+        }
+    }
+
+    /// <summary>The request as far as it can be read without its body, for the dispatcher and the journal.</summary>
+    private static HttpRequestData Describe(HttpContext context)
+    {
+        var request = context.Request;
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in request.Headers)
+            headers[name] = values.ToString();
+        var rawPath = request.PathBase.Add(request.Path).ToUriComponent();
+        if (rawPath.Length == 0)
+            rawPath = "/";
+        return new HttpRequestData
+        {
+            Method = request.Method.ToUpperInvariant(),
+            RawPath = rawPath,
+            Segments = HttpRequestData.SplitPath(rawPath),
+            Query = FormValues.Parse(OriginalQuery.Value),
+            Form = FormValues.Empty,
+            ContentType = request.ContentType,
+            Authorization = headers.GetValueOrDefault("Authorization"),
+            Origin = "http://" + LocalHost(context).ToUriComponent(),
+            BodyLength = (int)Math.Min(request.ContentLength ?? 0, int.MaxValue),
+            Headers = headers,
+        };
+    }
+
+    private static HostString LocalHost(HttpContext context) =>
+        new(context.Connection.LocalIpAddress?.ToString() ?? "127.0.0.1", context.Connection.LocalPort);
+
+    /// <summary>Whether WireMock can build its absolute URL from this Host (it calls <c>new Uri(...)</c> unguarded).</summary>
+    private static bool IsValidHost(HttpRequest request)
+    {
+        try
+        {
+            return Uri.TryCreate(request.Scheme + "://" + request.Host.ToUriComponent() + "/", UriKind.Absolute, out _);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            return false;
+        }
+    }
+}
