@@ -16,8 +16,8 @@ namespace FakeRooms.Hosting;
 /// <item>WireMock builds a <see cref="Uri"/> from the Host header before any mapping runs, and answers a Host it
 /// cannot parse (a port out of range; none at all in HTTP/1.0) with a 500 holding a .NET exception. An HTTP/1.0
 /// request without Host is served as if it had named the address the fake listens on; a malformed Host is 400.</item>
-/// <item>A body that breaks off or is malformed (bad chunk sizes, too slow) makes Kestrel throw while WireMock reads
-/// it; that is the client's error (400 or 408), not the fake's.</item>
+/// <item>A body that breaks off or is malformed (bad chunk sizes, too slow) made Kestrel throw while WireMock read it
+/// (a 500); the guard reads every body itself, bounded, and answers 400 or 408: the client's error.</item>
 /// <item>WireMock parses the query into a case-insensitive dictionary and throws on names that differ only in case
 /// (<c>?STATUS=a&amp;Status=b</c>: a 500). Twilio's names are case-sensitive and the dispatcher parses the query itself, so
 /// WireMock is handed none: the raw query travels to the dispatcher beside the request (<see cref="CurrentQuery"/>).</item>
@@ -59,16 +59,39 @@ internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher
             return;
         }
 
+        // Every body is read here, bounded, and handed to WireMock from memory. WireMock leaves GET and DELETE bodies
+        // unread, and Kestrel then drains them after the answer: a drain over the limit closed the connection with no
+        // "Connection: close", and HttpClient's next request on it failed ("response ended prematurely").
+        if (context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true)
+        {
+            byte[]? body;
+            try
+            {
+                body = await ReadBoundedAsync(request.Body, limit, context.RequestAborted);
+            }
+            catch (BadHttpRequestException e)
+            {
+                // Kestrel's verdict on the body: too large (413), malformed (400), too slow (408).
+                await RefuseAsync(context, e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                    ? TwilioErrors.PayloadTooLarge
+                    : TwilioErrors.MalformedRequest(e.Message, e.StatusCode is >= 400 and < 500 ? e.StatusCode : 400));
+                return;
+            }
+            catch (Exception) when (context.RequestAborted.IsCancellationRequested)
+            {
+                return;
+            }
+            if (body is null)
+            {
+                await RefuseAsync(context, TwilioErrors.PayloadTooLarge);
+                return;
+            }
+            request.Body = new MemoryStream(body, writable: false);
+        }
+
         try
         {
             await next(context);
-        }
-        catch (BadHttpRequestException e) when (!context.Response.HasStarted)
-        {
-            // Kestrel's verdict on the body WireMock was reading: too large (413), malformed (400), too slow (408).
-            await RefuseAsync(context, e.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? TwilioErrors.PayloadTooLarge
-                : TwilioErrors.MalformedRequest(e.Message, e.StatusCode is >= 400 and < 500 ? e.StatusCode : 400));
         }
         catch (Exception) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -81,8 +104,31 @@ internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher
         }
     }
 
-    private async Task RefuseAsync(HttpContext context, TwilioError error) =>
-        await WriteAsync(context, dispatcher.Handle(Describe(context), refused: error));
+    /// <summary>
+    /// Answers through the dispatcher (routed, journaled) and closes the connection: what is left of the body is
+    /// unknown, so the client is told not to send another request on it.
+    /// </summary>
+    private async Task RefuseAsync(HttpContext context, TwilioError error)
+    {
+        var result = dispatcher.Handle(Describe(context), refused: error);
+        context.Response.Headers.Connection = "close";
+        await WriteAsync(context, result);
+    }
+
+    /// <summary>The whole body, or null once it passes <paramref name="limit"/> bytes (what came so far is dropped).</summary>
+    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int limit, CancellationToken cancel)
+    {
+        using var copy = new MemoryStream();
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancel)) > 0)
+        {
+            if (copy.Length + read > limit)
+                return null;
+            copy.Write(buffer, 0, read);
+        }
+        return copy.ToArray();
+    }
 
     private static async Task WriteAsync(HttpContext context, HttpResult result)
     {

@@ -42,6 +42,7 @@ internal sealed class FuzzHarness : IAsyncDisposable
 
     private readonly HttpClient _client;
     private readonly ConcurrentDictionary<string, int> _stats = new();
+    private string? _previous;
 
     private FuzzHarness(FakeRoomsServer fake)
     {
@@ -132,6 +133,14 @@ internal sealed class FuzzHarness : IAsyncDisposable
         {
             throw new AssertionException($"No answer within {RequestTimeout.TotalSeconds} s (a hang): {request}");
         }
+        catch (Exception e) when (e is HttpRequestException or IOException or SocketException)
+        {
+            throw new AssertionException($"The connection failed ({e.Message} {e.InnerException?.Message}): {request}{Environment.NewLine}  previous request: {_previous}", e);
+        }
+        finally
+        {
+            _previous = request.ToString();
+        }
         if (observed is null)
             return;
         var after = StateSnapshot.Of(Fake);
@@ -141,7 +150,9 @@ internal sealed class FuzzHarness : IAsyncDisposable
 
         if (Fake.InternalErrors.LastOrDefault() is { } bug && !ReferenceEquals(bug, lastBugBefore))
             throw new AssertionException($"Internal error in the fake: {bug}{Environment.NewLine}{Context()}");
-        var control = IsControl(request.Target);
+        // A raw control character, space or non-ASCII text after the first segment makes "__fakerooms" another name.
+        var control = IsControl(request.Target) &&
+                      !(request.Raw && request.Wire is WireMutation.RawControlCharInTarget or WireMutation.RawNonAsciiInTarget or WireMutation.SpaceInTarget);
         if (observed.IsKestrelRefusal && observed.Status >= 400)
         {
             var allowed = request.Wire == WireMutation.UnsupportedHttpVersion ? new HashSet<int>(KestrelRefusals) { 505 } : KestrelRefusals;

@@ -26,7 +26,7 @@ public sealed class HttpFuzzTests
     [Test]
     public async Task Generated_requests_to_every_route_never_get_a_5xx_and_refusals_are_twilio_errors_that_change_nothing()
     {
-        var iterations = FuzzSettings.Count(1200);
+        var iterations = FuzzSettings.Count(800);
         var seed = FuzzSettings.CsCheckSeed(nameof(Generated_requests_to_every_route_never_get_a_5xx_and_refusals_are_twilio_errors_that_change_nothing));
         FuzzSettings.Announce("HttpClient fuzz", seed, iterations);
         var gen = RequestGenerators.Http(_harness.Routes, _harness.Fake.AccountSid, _harness.Fake.AuthToken, _harness.Fake.Options.MaxRequestBodyBytes);
@@ -42,7 +42,7 @@ public sealed class HttpFuzzTests
     [Test]
     public async Task Raw_requests_with_malformed_wire_format_get_4xx_never_5xx()
     {
-        var iterations = FuzzSettings.Count(500);
+        var iterations = FuzzSettings.Count(300);
         var seed = FuzzSettings.CsCheckSeed(nameof(Raw_requests_with_malformed_wire_format_get_4xx_never_5xx));
         FuzzSettings.Announce("Raw socket fuzz", seed, iterations);
         var gen = RequestGenerators.Raw(_harness.Routes, _harness.Fake.AccountSid, _harness.Fake.AuthToken, _harness.Fake.Options.MaxRequestBodyBytes);

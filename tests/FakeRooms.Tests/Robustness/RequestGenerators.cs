@@ -74,7 +74,7 @@ internal static class RequestGenerators
         (6, Gen.OneOf(InterestingValues)),
         (3, Gen.OneOf(Placeholders)),
         (3, ShortText),
-        (1, HugeText),
+        (1, Gen.Frequency((4, Gen.Const("")), (1, HugeText)).Select(h => h.Length == 0 ? new string('x', 300) : h)),
         (1, HexSid));
 
     private static readonly Gen<string> Name = Gen.Frequency(
@@ -112,8 +112,26 @@ internal static class RequestGenerators
             : escaped.Replace("%25", "%").Replace("%2F", "/").Replace("%3D", "=").Replace("%26", "&").Replace("%2B", "+");
     }
 
+    /// <summary>Valid-looking parameters, so that some requests pass validation and reach the domain.</summary>
+    private static readonly Gen<KeyValuePair<string, string>> PlausiblePair = Gen.OneOf(
+        new KeyValuePair<string, string>[]
+        {
+            new("Identity", "carol"), new("Identity", "alice"), new("Kind", "audio"), new("Kind", "video"), new("Kind", "data"),
+            new("Name", "screen"), new("Name", "mic"), new("Seconds", "5"), new("Seconds", "301"), new("Seconds", "0.5"),
+            new("Status", "completed"), new("Status", "disconnected"), new("Status", "in-progress"), new("UniqueName", "gamma"),
+            new("UniqueName", "alpha"), new("Type", "group"), new("Type", "go"), new("MaxParticipants", "10"),
+            new("PageSize", "1"), new("Page", "1"), new("EmptyRoomTimeout", "1"), new("UnusedRoomTimeout", "1"),
+            new("VideoCodecs", "VP8"), new("VideoCodecs", "H264"), new("AudioOnly", "true"), new("RecordParticipantsOnConnect", "true"),
+            new("StatusCallback", "http://127.0.0.1:9/cb"), new("StatusCallbackMethod", "GET"), new("MediaRegion", "us1"),
+            new("RecordingRules", "[{\"type\":\"include\",\"all\":true}]"), new("DateCreatedAfter", "2026-01-01"),
+            new("MaxParticipantDuration", "600"), new("LargeRoom", "false"), new("AccountSid", "⟨account⟩"),
+        });
+
     private static readonly Gen<IReadOnlyList<KeyValuePair<string, string>>> Pairs =
-        Gen.Select(Name, Value, (n, v) => new KeyValuePair<string, string>(n, v)).Array[0, 8]
+        Gen.Frequency(
+                (1, Gen.Select(Name, Value, (n, v) => new KeyValuePair<string, string>(n, v))),
+                (2, PlausiblePair))
+            .Array[0, 8]
             .SelectMany(pairs => Gen.Int[0, 3].Select(repeat =>
             {
                 // Repeated keys: the same name again with another value (Twilio reads arrays as repeated keys).
@@ -185,9 +203,10 @@ internal static class RequestGenerators
     private static Gen<string> PathFor(Route route)
     {
         var segments = route.Template.Trim('/').Split('/');
-        var parts = segments.Select(s => s.StartsWith('{')
+        var parts = segments.Select((s, i) => s.StartsWith('{')
             ? Gen.Frequency(
-                (6, Gen.OneOf(Placeholders)),
+                (6, Gen.OneOf(Fitting(i == 0 ? "" : segments[i - 1]))),
+                (1, Gen.OneOf(Placeholders)),
                 (3, Gen.Select(Value, EncodingGen, Encode)),
                 (1, Gen.OneOf("%2F", "..", "%2E%2E", ".", "%00", "%zz", "%", "a%2Fb", "%C0%AF", "+", "%20", "~")))
             : Gen.Frequency(
@@ -198,6 +217,16 @@ internal static class RequestGenerators
             Gen.Frequency((20, Gen.Const("")), (1, Gen.Const("/")), (1, Gen.Const("//"))),
             (list, trailing) => "/" + string.Join("/", list) + trailing);
     }
+
+    /// <summary>The placeholders that fit a path parameter, by the collection named before it.</summary>
+    private static string[] Fitting(string collection) => collection.ToLowerInvariant() switch
+    {
+        "rooms" => ["⟨room⟩", "⟨roomName⟩", "⟨completedRoom⟩"],
+        "participants" => ["⟨participant⟩", "⟨identity⟩", "⟨otherParticipant⟩"],
+        "publishedtracks" or "tracks" => ["⟨track⟩", "⟨trackName⟩"],
+        "subscribedtracks" => ["⟨subscribedTrack⟩"],
+        _ => Placeholders,
+    };
 
     private static readonly Gen<string> UnknownPath = Gen.Frequency(
         (3, Gen.OneOf("/", "//", "/v1", "/v1/", "/v1/rooms", "/v2/Rooms", "/v1//Rooms", "/v1/Rooms/x/y/z/w/v/u",
