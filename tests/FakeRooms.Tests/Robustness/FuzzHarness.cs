@@ -260,9 +260,9 @@ internal sealed class FuzzHarness : IAsyncDisposable
         }
         foreach (var (name, value) in request.Headers)
             message.Headers.TryAddWithoutValidation(name, value);
+        var body = request.RenderBody(substitute);
         if (request.HasBody || request.ContentType is not null)
         {
-            var body = request.RenderBody(substitute);
             HttpContent content = request.Chunked ? new ChunkedContent(body) : new ByteArrayContent(body);
             if (request.ContentType is not null)
                 content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);
@@ -279,7 +279,7 @@ internal sealed class FuzzHarness : IAsyncDisposable
                 .ToDictionary(g => g.Key, g => string.Join(",", g.SelectMany(h => h.Value)), StringComparer.OrdinalIgnoreCase);
             return new Observed((int)response.StatusCode, response.Content.Headers.ContentType?.ToString(), bytes, headers);
         }
-        catch (HttpRequestException e) when (e.InnerException is IOException or SocketException && request.BodyLength > Fake.Options.MaxRequestBodyBytes)
+        catch (HttpRequestException e) when (e.InnerException is IOException or SocketException && body.Length > Fake.Options.MaxRequestBodyBytes)
         {
             // The fake answered 413 and closed the connection while HttpClient was still sending the body: the
             // client never reads the answer. The journal shows the refusal (checked by the caller's 413 test).
@@ -333,11 +333,7 @@ internal sealed class FuzzHarness : IAsyncDisposable
     {
         var bytes = RawRequest(request, substitute, Fake.Port, Fake.AccountSid, Fake.AuthToken);
         using var timeout = new CancellationTokenSource(RequestTimeout);
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await socket.ConnectAsync(IPAddress.Loopback, Fake.Port, timeout.Token);
-        var sending = SendAllAsync(socket, bytes, timeout.Token);
-        var response = await ReadToEndAsync(socket, timeout.Token);
-        await sending;
+        var response = await RawHttp.ExchangeAsync(Fake.Port, bytes, timeout.Token);
         if (response.Length == 0)
         {
             // Kestrel closes some connections without answering (it gave up on a request it could not parse).
@@ -345,41 +341,6 @@ internal sealed class FuzzHarness : IAsyncDisposable
             return null;
         }
         return ParseResponse(response);
-    }
-
-    private static async Task SendAllAsync(Socket socket, byte[] bytes, CancellationToken cancel)
-    {
-        try
-        {
-            // No half-close after sending: Kestrel takes a FIN as the client leaving, and drops the request.
-            for (var i = 0; i < bytes.Length;)
-                i += await socket.SendAsync(bytes.AsMemory(i), SocketFlags.None, cancel);
-        }
-        catch (SocketException)
-        {
-            // The server answered and closed before taking everything (early refusal): read what it said.
-        }
-    }
-
-    private static async Task<byte[]> ReadToEndAsync(Socket socket, CancellationToken cancel)
-    {
-        var buffer = new byte[64 * 1024];
-        using var output = new MemoryStream();
-        try
-        {
-            while (true)
-            {
-                var n = await socket.ReceiveAsync(buffer, SocketFlags.None, cancel);
-                if (n == 0)
-                    break;
-                output.Write(buffer, 0, n);
-            }
-        }
-        catch (SocketException)
-        {
-            // Reset after the answer: keep what arrived.
-        }
-        return output.ToArray();
     }
 
     /// <summary>The request's bytes: request line, headers, body, with its wire mutation applied.</summary>

@@ -88,7 +88,8 @@ public sealed record FuzzRequest
     /// <summary>The body, with its filler and placeholders replaced.</summary>
     public byte[] RenderBody(Func<string, string> substitute)
     {
-        var head = Body.Length == 0 ? Body : Encoding.UTF8.GetBytes(substitute(Encoding.UTF8.GetString(Body)));
+        // Only text with a placeholder goes through a string: random bytes must keep their length and their bytes.
+        var head = Body.AsSpan().IndexOf("⟨"u8) < 0 ? Body : Encoding.UTF8.GetBytes(substitute(Encoding.UTF8.GetString(Body)));
         if (FillerBytes == 0)
             return head;
         var result = new byte[head.Length + FillerBytes];
