@@ -428,10 +428,15 @@ internal sealed class FuzzHarness : IAsyncDisposable
         return [.. head, .. payload];
     }
 
+    /// <summary>Appends to the first path segment (before its '/' or the query).</summary>
     private static string Insert(string target, string what)
     {
+        var query = target.IndexOf('?');
+        var pathEnd = query < 0 ? target.Length : query;
         var at = target.IndexOf('/', 1);
-        return at < 0 ? target + what : target[..at] + what + target[at..];
+        if (at < 0 || at > pathEnd)
+            at = pathEnd;
+        return target[..at] + what + target[at..];
     }
 
     /// <summary>Reads a status line, headers and body (Content-Length, chunked, or up to the close).</summary>
