@@ -41,6 +41,8 @@ internal sealed class WireMockHost : IDisposable
                 guard?.Install(app);
                 Faults.FaultTransport.Install(app);
             },
+            // A 400 in Twilio's format instead of Kestrel's empty 505 for an unknown HTTP version (Hosting/HttpVersionGuard.cs).
+            AdditionalServiceRegistration = guard is null ? null : HttpVersionGuard.Install,
         });
 
         // One catch-all mapping; the dispatcher matches the route table itself. WireMock evaluates every mapping on

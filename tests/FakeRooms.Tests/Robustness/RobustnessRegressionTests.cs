@@ -23,6 +23,15 @@ public sealed class RobustnessRegressionTests : FakeRoomsTest
     }
 
     [Test]
+    public async Task Unsupported_http_version_returns_400_20001_not_kestrels_505()
+    {
+        var answer = await RawHttp.SendAsync(Fake.Port, $"GET /v1/Rooms HTTP/1.2\r\nHost: 127.0.0.1\r\n{Auth}\r\n\r\n");
+
+        ShouldBeTwilioError(answer, 400, 20001, "Malformed request: unsupported HTTP version");
+        (await Get("/v1/Rooms")).Status.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Test]
     public async Task Http_1_0_request_without_host_is_served_with_links_on_the_listening_address()
     {
         var answer = await RawHttp.SendAsync(Fake.Port, $"GET /v1/Rooms HTTP/1.0\r\n{Auth}\r\n\r\n");
