@@ -26,15 +26,19 @@ public static class FuzzSettings
             ? n
             : null;
 
-    /// <summary>A whole-number seed (for the model test's per-client generators), from the variable or CI's.</summary>
+    /// <summary>
+    /// The whole-number seed of this run: the variable's number, CI's, or (for <c>random</c>) one drawn once per run.
+    /// Giving it back as <c>FAKEROOMS_FUZZ_SEED</c> replays the model test's clients.
+    /// </summary>
+    public static ulong BaseSeed { get; } =
+        RandomSeed ? (ulong)System.Diagnostics.Stopwatch.GetTimestamp() % 1_000_000_000_000
+        : ulong.TryParse(SeedVariable, NumberStyles.None, CultureInfo.InvariantCulture, out var fixedSeed) ? fixedSeed
+        : CiSeed;
+
+    /// <summary>A whole-number seed for one test (the model test's per-client generators), from <see cref="BaseSeed"/>.</summary>
     public static ulong NumericSeed(string salt)
     {
-        ulong baseSeed = CiSeed;
-        if (RandomSeed)
-            baseSeed = (ulong)System.Diagnostics.Stopwatch.GetTimestamp();
-        else if (ulong.TryParse(SeedVariable, NumberStyles.None, CultureInfo.InvariantCulture, out var fixedSeed))
-            baseSeed = fixedSeed;
-        var mixed = baseSeed;
+        var mixed = BaseSeed;
         foreach (var c in salt)
             mixed = (mixed ^ c) * 1099511628211UL;
         return mixed;

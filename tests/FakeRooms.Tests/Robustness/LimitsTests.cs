@@ -109,6 +109,24 @@ public sealed class LimitsTests : FakeRoomsTest
     }
 
     [Test]
+    public async Task Each_account_has_its_own_rooms_quota_in_any_account_mode()
+    {
+        await using var shared = await FakeRoomsServer.StartAsync(o =>
+        {
+            o.AuthMode = AuthMode.AnyAccount;
+            o.MaxInProgressRoomsPerAccount = 1;
+        });
+        var first = shared.CreateTwilioClient("AC" + new string('1', 32), "token-1");
+        var second = shared.CreateTwilioClient("AC" + new string('2', 32), "token-2");
+        await RoomResource.CreateAsync(client: first);
+
+        var over = () => RoomResource.CreateAsync(client: first);
+
+        await over.ShouldFailWithApiError(429, 53119);
+        (await RoomResource.CreateAsync(client: second)).Status.Should().Be(RoomResource.RoomStatusEnum.InProgress);
+    }
+
+    [Test]
     public async Task Request_line_over_8_KB_gets_kestrels_414_and_the_fake_keeps_serving()
     {
         var answer = await RawHttp.SendAsync(Fake.Port,

@@ -62,7 +62,7 @@ public sealed class ModelConcurrencyTests
         var total = FuzzSettings.Count(800);
         var perClient = Math.Max(1, total / Clients);
         var seed = FuzzSettings.NumericSeed(nameof(ModelConcurrencyTests));
-        FuzzSettings.Announce("Model concurrency", seed.ToString(CultureInfo.InvariantCulture), perClient * Clients);
+        FuzzSettings.Announce("Model concurrency", FuzzSettings.BaseSeed.ToString(CultureInfo.InvariantCulture), perClient * Clients);
 
         await using var fake = await FakeRoomsServer.StartAsync(options =>
         {
