@@ -92,6 +92,10 @@ internal sealed class FuzzHarness : IAsyncDisposable
         var subscribed = bob.SubscribedTracks[0];
         var beta = rooms.Create(new CreateRoom { UniqueName = "beta" });
         rooms.Complete(beta.Sid);
+        // A recorded room: its participant's track is being recorded (recordings, rules, media routes).
+        var gamma = rooms.Create(new CreateRoom { UniqueName = "gamma", RecordParticipantsOnConnect = true });
+        rooms.Connect(gamma.Sid, "carol").Publish(TrackKind.Audio, "voice");
+        var recording = rooms.RecordingsOf(gamma.Sid)[0];
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["⟨room⟩"] = alpha.Sid,
@@ -104,6 +108,8 @@ internal sealed class FuzzHarness : IAsyncDisposable
             ["⟨trackName⟩"] = "cam",
             ["⟨subscribedTrack⟩"] = subscribed.Sid,
             ["⟨account⟩"] = Fake.AccountSid,
+            ["⟨recordedRoom⟩"] = gamma.Sid,
+            ["⟨recording⟩"] = recording.Sid,
         };
     }
 
@@ -171,7 +177,7 @@ internal sealed class FuzzHarness : IAsyncDisposable
             CheckEnvelope(observed, Context);
 
         if (observed.Status >= 400 && !after.SameAs(before))
-            throw new AssertionException($"State changed by a refused request:{Environment.NewLine}  before {before}{Environment.NewLine}  after  {after}{Environment.NewLine}{Context()}");
+            throw new AssertionException($"State changed by a refused request: {before.DifferenceFrom(after)}{Environment.NewLine}{Context()}");
 
         // The HTTP version guard answers before any request exists (Hosting/HttpVersionGuard.cs): nothing to journal.
         var expectedJournal = control || request.Wire == WireMutation.UnsupportedHttpVersion ? 0 : 1;

@@ -14,7 +14,7 @@ internal static class RequestGenerators
     public static readonly string[] Placeholders =
     [
         "⟨room⟩", "⟨roomName⟩", "⟨completedRoom⟩", "⟨participant⟩", "⟨identity⟩", "⟨otherParticipant⟩", "⟨track⟩",
-        "⟨trackName⟩", "⟨subscribedTrack⟩", "⟨account⟩",
+        "⟨trackName⟩", "⟨subscribedTrack⟩", "⟨account⟩", "⟨recordedRoom⟩", "⟨recording⟩",
     ];
 
     /// <summary>Every parameter name any operation or control route reads, and near misses of them.</summary>
@@ -221,7 +221,9 @@ internal static class RequestGenerators
     /// <summary>The placeholders that fit a path parameter, by the collection named before it.</summary>
     private static string[] Fitting(string collection) => collection.ToLowerInvariant() switch
     {
-        "rooms" => ["⟨room⟩", "⟨roomName⟩", "⟨completedRoom⟩"],
+        "rooms" => ["⟨room⟩", "⟨roomName⟩", "⟨completedRoom⟩", "⟨recordedRoom⟩"],
+        "recordings" => ["⟨recording⟩"],
+        "media" => ["⟨account⟩"],
         "participants" => ["⟨participant⟩", "⟨identity⟩", "⟨otherParticipant⟩"],
         "publishedtracks" or "tracks" => ["⟨track⟩", "⟨trackName⟩"],
         "subscribedtracks" => ["⟨subscribedTrack⟩"],

@@ -1,51 +1,28 @@
-using FakeRooms.Domain.Participants;
-using FakeRooms.Domain.Rooms;
-
 namespace FakeRooms.Tests.Robustness;
 
 /// <summary>
-/// Everything a request could change, read through the fake: the clock, and for every account that has rooms, every
-/// room, participant and track. Records are immutable snapshots, so equal state gives equal snapshots.
+/// Everything a request could change, as the fake's own state export writes it (<c>fake.Snapshot().ToJson()</c>, the
+/// <c>GET /__fakerooms/state</c> format): the clock, and for every account its rooms, participants, tracks, recordings,
+/// compositions, hooks and settings, with its SID and sequence counters. Resources added to the export later are
+/// compared without changes here. Equal state gives equal text.
 /// </summary>
-public sealed record StateSnapshot(DateTimeOffset Clock, IReadOnlyList<StateSnapshot.AccountState> Accounts)
+public sealed record StateSnapshot(string Json)
 {
-    public sealed record AccountState(string AccountSid, IReadOnlyList<RoomState> Rooms);
+    public static StateSnapshot Of(FakeRoomsServer fake) => new(fake.Snapshot().ToJson());
 
-    public sealed record RoomState(Room Room, IReadOnlyList<ParticipantState> Participants);
+    public bool SameAs(StateSnapshot other) => string.Equals(Json, other.Json, StringComparison.Ordinal);
 
-    public sealed record ParticipantState(Participant Participant, IReadOnlyList<PublishedTrack> Published, IReadOnlyList<SubscribedTrack> Subscribed);
-
-    public static StateSnapshot Of(FakeRoomsServer fake)
+    /// <summary>Where two snapshots first differ, with some context.</summary>
+    public string DifferenceFrom(StateSnapshot other)
     {
-        var accounts = new List<AccountState>();
-        foreach (var store in fake.Backend.Accounts.OrderBy(s => s.AccountSid, StringComparer.Ordinal))
-        {
-            var rooms = store.AllRooms();
-            if (rooms.Count == 0)
-                continue;
-            accounts.Add(new AccountState(store.AccountSid, rooms.Select(room => new RoomState(room,
-                store.AllParticipants(room.Sid).Select(p => new ParticipantState(p,
-                    store.PublishedTracks(room.Sid, p.Sid), store.SubscribedTracks(room.Sid, p.Sid))).ToList())).ToList()));
-        }
-        return new StateSnapshot(fake.Clock.UtcNow, accounts);
+        var i = 0;
+        while (i < Json.Length && i < other.Json.Length && Json[i] == other.Json[i])
+            i++;
+        var from = Math.Max(0, i - 200);
+        return $"first difference at {i}:{Environment.NewLine}  before ...{Slice(Json, from, i)}{Environment.NewLine}  after  ...{Slice(other.Json, from, i)}";
     }
 
-    public bool SameAs(StateSnapshot other) =>
-        Clock == other.Clock &&
-        Accounts.Count == other.Accounts.Count &&
-        Accounts.Zip(other.Accounts).All(pair =>
-            pair.First.AccountSid == pair.Second.AccountSid &&
-            pair.First.Rooms.Count == pair.Second.Rooms.Count &&
-            pair.First.Rooms.Zip(pair.Second.Rooms).All(r =>
-                r.First.Room == r.Second.Room &&
-                r.First.Participants.Count == r.Second.Participants.Count &&
-                r.First.Participants.Zip(r.Second.Participants).All(p =>
-                    p.First.Participant == p.Second.Participant &&
-                    p.First.Published.SequenceEqual(p.Second.Published) &&
-                    p.First.Subscribed.SequenceEqual(p.Second.Subscribed))));
+    private static string Slice(string s, int from, int at) => from >= s.Length ? "" : s[from..Math.Min(s.Length, at + 200)];
 
-    public override string ToString() =>
-        $"clock {Clock:O}; " + string.Join("; ", Accounts.Select(a =>
-            $"{a.AccountSid}: " + string.Join(", ", a.Rooms.Select(r =>
-                $"{r.Room.Sid}/{r.Room.UniqueName}/{r.Room.Status} [{string.Join(" ", r.Participants.Select(p => $"{p.Participant.Identity}:{p.Participant.Status}:{p.Published.Count}t"))}]"))));
+    public override string ToString() => Json.Length > 600 ? Json[..600] + "..." : Json;
 }
