@@ -42,7 +42,7 @@ internal sealed class FuzzHarness : IAsyncDisposable
 
     private readonly HttpClient _client;
     private readonly ConcurrentDictionary<string, int> _stats = new();
-    private string? _previous;
+    private readonly Queue<string> _history = new();
 
     private FuzzHarness(FakeRoomsServer fake)
     {
@@ -144,11 +144,13 @@ internal sealed class FuzzHarness : IAsyncDisposable
         }
         catch (Exception e) when (e is HttpRequestException or IOException or SocketException)
         {
-            throw new AssertionException($"The connection failed ({e.Message} {e.InnerException?.Message}): {request}{Environment.NewLine}  previous request: {_previous}", e);
+            throw new AssertionException($"The connection failed ({e.Message} {e.InnerException?.Message}): {request}{Environment.NewLine}  previous requests, newest first:{Environment.NewLine}    {string.Join(Environment.NewLine + "    ", _history.Reverse())}", e);
         }
         finally
         {
-            _previous = request.ToString();
+            _history.Enqueue(request.ToString());
+            while (_history.Count > 8)
+                _history.Dequeue();
         }
         if (observed is null)
             return;
@@ -224,6 +226,20 @@ internal sealed class FuzzHarness : IAsyncDisposable
     {
         var query = target.IndexOf('?');
         var path = query < 0 ? target : target[..query];
+        // Kestrel removes dot segments (also %2E ones) before anyone sees the path: "/__fakerooms/media/../../x" is "/x".
+        var segments = new List<string>();
+        foreach (var segment in path.Split('/').Skip(1))
+        {
+            var plain = segment.Replace("%2E", ".", StringComparison.OrdinalIgnoreCase);
+            if (plain == "..")
+            {
+                if (segments.Count > 0)
+                    segments.RemoveAt(segments.Count - 1);
+            }
+            else if (plain != ".")
+                segments.Add(segment);
+        }
+        path = "/" + string.Join("/", segments);
         try
         {
             return HttpRequestData.SplitPath(path) is [Dispatcher.ControlPrefix, ..];
