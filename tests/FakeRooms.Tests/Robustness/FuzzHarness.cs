@@ -313,8 +313,8 @@ internal sealed class FuzzHarness : IAsyncDisposable
         }
         catch (HttpRequestException e) when (e.InnerException is IOException or SocketException && OverKestrelLimits(message))
         {
-            // Kestrel answered 414/431 and closed while HttpClient was still writing the request head: the reset
-            // can overtake the answer (the raw sender reads it; FuzzRequest.Wire LongTarget and HugeHeader).
+            // Kestrel answered 400/414/431 and closed while HttpClient was still writing the request: the reset can
+            // overtake the answer (the raw sender reads it; FuzzRequest.Wire LongTarget and HugeHeader).
             Count("kestrel refusal reset before the client read it");
             return null;
         }
@@ -325,9 +325,16 @@ internal sealed class FuzzHarness : IAsyncDisposable
         }
     }
 
-    /// <summary>A request line over Kestrel's 8 KB, or headers over its 32 KB.</summary>
+    /// <summary>
+    /// A request Kestrel refuses from its request line or headers alone (then closes, possibly mid-upload): a line over
+    /// 8 KB, headers over 32 KB, or a NUL (<c>%00</c>) in the decoded path.
+    /// </summary>
     private static bool OverKestrelLimits(HttpRequestMessage message)
     {
+        var raw = message.RequestUri!.PathAndQuery;
+        var query = raw.IndexOf('?');
+        if ((query < 0 ? raw : raw[..query]).Contains("%00", StringComparison.Ordinal))
+            return true;
         var line = message.Method.Method.Length + message.RequestUri!.PathAndQuery.Length + 10;
         var headers = message.Headers.Concat(message.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
             .Sum(h => h.Key.Length + 4 + h.Value.Sum(v => v.Length + 2));
