@@ -465,16 +465,14 @@ internal sealed class FuzzHarness : IAsyncDisposable
         return [.. head, .. payload];
     }
 
-    /// <summary>Appends to the first path segment (before its '/' or the query).</summary>
-    private static string Insert(string target, string what)
-    {
-        var query = target.IndexOf('?');
-        var pathEnd = query < 0 ? target.Length : query;
-        var at = target.IndexOf('/', 1);
-        if (at < 0 || at > pathEnd)
-            at = pathEnd;
-        return target[..at] + what + target[at..];
-    }
+    /// <summary>
+    /// Puts text inside the first path segment, after its first character, so the segment always changes (at the
+    /// end of a target a space would only double the one before the HTTP version, which Kestrel tolerates).
+    /// </summary>
+    private static string Insert(string target, string what) =>
+        target.Length > 2 && target[1] is not ('/' or '?') && target[2] is not ('/' or '?')
+            ? target[..2] + what + target[2..]
+            : "/x" + what + target;
 
     /// <summary>Reads a status line, headers and body (Content-Length, chunked, or up to the close).</summary>
     public static Observed? ParseResponse(byte[] response)
