@@ -20,7 +20,7 @@ namespace FakeRooms.Hosting;
 /// (a 500); the guard reads every body itself, bounded, and answers 400 or 408: the client's error.</item>
 /// <item>WireMock parses the query into a case-insensitive dictionary and throws on names that differ only in case
 /// (<c>?STATUS=a&amp;Status=b</c>: a 500). Twilio's names are case-sensitive and the dispatcher parses the query itself, so
-/// WireMock is handed none: the raw query travels to the dispatcher beside the request (<see cref="CurrentQuery"/>).</item>
+/// WireMock is not handed such a query: it travels to the dispatcher beside the request (<see cref="CurrentQuery"/>).</item>
 /// <item>Anything else that escapes WireMock is a bug in the fake: reported in <see cref="FakeRoomsServer.InternalErrors"/>
 /// and answered with Twilio's 500 JSON, never WireMock's exception dump.</item>
 /// </list>
@@ -30,7 +30,7 @@ internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher
 {
     private static readonly AsyncLocal<string?> OriginalQuery = new();
 
-    /// <summary>The raw query (<c>?a=b</c>) of the request being handled, taken away from WireMock; null outside the guard.</summary>
+    /// <summary>The raw query (<c>?a=b</c>) of the request being handled when it was kept from WireMock; null otherwise.</summary>
     internal static string? CurrentQuery => OriginalQuery.Value;
 
     /// <summary>For <c>WireMockServerSettings.PreWireMockMiddlewareInit</c>, which passes the <c>IApplicationBuilder</c>.</summary>
@@ -39,8 +39,11 @@ internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher
     private async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
-        OriginalQuery.Value = request.QueryString.Value ?? "";
-        request.QueryString = QueryString.Empty;
+        if (request.QueryString.Value is { Length: > 3 } query && HasRepeatedName(query))
+        {
+            OriginalQuery.Value = query;
+            request.QueryString = QueryString.Empty;
+        }
         var limit = server.Options.MaxRequestBodyBytes;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
             size.MaxRequestBodySize = limit;
@@ -64,10 +67,10 @@ internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher
         // "Connection: close", and HttpClient's next request on it failed ("response ended prematurely").
         if (context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true)
         {
-            byte[]? body;
+            MemoryStream? body;
             try
             {
-                body = await ReadBoundedAsync(request.Body, limit, context.RequestAborted);
+                body = await ReadBoundedAsync(request.Body, request.ContentLength, limit, context.RequestAborted);
             }
             catch (BadHttpRequestException e)
             {
@@ -86,7 +89,7 @@ internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher
                 await RefuseAsync(context, TwilioErrors.PayloadTooLarge);
                 return;
             }
-            request.Body = new MemoryStream(body, writable: false);
+            request.Body = body;
         }
 
         try
@@ -115,19 +118,30 @@ internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher
         await WriteAsync(context, result);
     }
 
-    /// <summary>The whole body, or null once it passes <paramref name="limit"/> bytes (what came so far is dropped).</summary>
-    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int limit, CancellationToken cancel)
+    /// <summary>
+    /// The whole body in memory, positioned at its start, or null once it passes <paramref name="limit"/> bytes (what
+    /// came so far is dropped). Sized by Content-Length when there is one, so a body is copied once.
+    /// </summary>
+    private static async Task<MemoryStream?> ReadBoundedAsync(Stream body, long? length, int limit, CancellationToken cancel)
     {
-        using var copy = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(buffer, cancel)) > 0)
+        var copy = new MemoryStream(length is > 0 and <= int.MaxValue ? (int)length.Value : 0);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            if (copy.Length + read > limit)
-                return null;
-            copy.Write(buffer, 0, read);
+            int read;
+            while ((read = await body.ReadAsync(buffer.AsMemory(0, 16 * 1024), cancel)) > 0)
+            {
+                if (copy.Length + read > limit)
+                    return null;
+                copy.Write(buffer, 0, read);
+            }
         }
-        return copy.ToArray();
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+        copy.Position = 0;
+        return copy;
     }
 
     private static async Task WriteAsync(HttpContext context, HttpResult result)
@@ -164,7 +178,7 @@ internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher
             Method = request.Method.ToUpperInvariant(),
             RawPath = rawPath,
             Segments = HttpRequestData.SplitPath(rawPath),
-            Query = FormValues.Parse(OriginalQuery.Value),
+            Query = FormValues.Parse(OriginalQuery.Value ?? request.QueryString.Value),
             Form = FormValues.Empty,
             ContentType = request.ContentType,
             Authorization = headers.GetValueOrDefault("Authorization"),
@@ -174,12 +188,40 @@ internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher
         };
     }
 
+    private static readonly System.Buffers.SearchValues<char> HostNameChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-");
+
     private static HostString LocalHost(HttpContext context) =>
         new(context.Connection.LocalIpAddress?.ToString() ?? "127.0.0.1", context.Connection.LocalPort);
+
+    /// <summary>
+    /// Whether two parameter names of a query are equal ignoring case (raw or decoded): WireMock's parser throws on
+    /// names that differ only in case, so such a query is kept from it (exact repeats are harmless, but kept too).
+    /// </summary>
+    private static bool HasRepeatedName(string query)
+    {
+        HashSet<string>? raw = null, decoded = null;
+        foreach (var part in query.AsSpan(query[0] == '?' ? 1 : 0).ToString().Split('&'))
+        {
+            var eq = part.IndexOf('=');
+            var name = eq < 0 ? part : part[..eq];
+            if (!(raw ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(name) ||
+                !(decoded ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(FormValues.Decode(name)))
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>Whether WireMock can build its absolute URL from this Host (it calls <c>new Uri(...)</c> unguarded).</summary>
     private static bool IsValidHost(HttpRequest request)
     {
+        // The usual Host (a name or IPv4 address, a port up to 65535) needs no Uri to tell.
+        var host = request.Host.Value!;
+        var colon = host.LastIndexOf(':');
+        var name = colon < 0 ? host : host[..colon];
+        if (name.Length > 0 && !name.AsSpan().ContainsAnyExcept(HostNameChars) &&
+            (colon < 0 || (int.TryParse(host.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) && port <= 65535)))
+            return true;
         try
         {
             return Uri.TryCreate(request.Scheme + "://" + request.Host.ToUriComponent() + "/", UriKind.Absolute, out _);
