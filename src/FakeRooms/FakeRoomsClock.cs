@@ -30,7 +30,7 @@ public sealed class FakeRoomsClock
 
     /// <summary>Moves the clock forward and runs every event that falls due.</summary>
     /// <exception cref="InvalidOperationException">The fake runs on an external clock.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="by"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="by"/> is negative, or moves the clock past the year 9000.</exception>
     public DateTimeOffset Advance(TimeSpan by)
     {
         var now = Manual().Advance(by);
@@ -38,9 +38,18 @@ public sealed class FakeRoomsClock
         return now;
     }
 
+    /// <summary>Moves a manual clock forward unless that passes the latest time it can show (year 9000).</summary>
+    internal bool TryAdvance(TimeSpan by, out DateTimeOffset now)
+    {
+        if (!Manual().TryAdvance(by, out now))
+            return false;
+        _settle();
+        return true;
+    }
+
     /// <summary>Sets the clock to a later time and runs every event that falls due.</summary>
     /// <exception cref="InvalidOperationException">The fake runs on an external clock.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is earlier than now.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is earlier than now, or after the year 9000.</exception>
     public void SetUtcNow(DateTimeOffset value)
     {
         Manual().SetUtcNow(value);

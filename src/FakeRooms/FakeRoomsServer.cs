@@ -64,7 +64,7 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
 
         Routes = new RouteTable();
         Dispatcher = new Dispatcher(this, Routes);
-        _host = Listen(options, Routes, Dispatcher);
+        _host = Listen(options, Routes, Dispatcher, new RequestGuard(this, Dispatcher));
         Url = _host.Url;
         Port = _host.Port;
 
@@ -231,7 +231,7 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Starts listening; a port in use or a bad host is an <see cref="IOException"/> that says which.</summary>
-    private static WireMockHost Listen(FakeRoomsOptions options, RouteTable routes, Dispatcher dispatcher)
+    private static WireMockHost Listen(FakeRoomsOptions options, RouteTable routes, Dispatcher dispatcher, RequestGuard guard)
     {
         // WireMock reports a port in use only after its start timeout (10 s): try the port first, to fail at once.
         if (options.Port != 0 && System.Net.IPAddress.TryParse(options.Host, out var address))
@@ -252,7 +252,7 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
         }
         try
         {
-            return new WireMockHost(options.Host, options.Port, routes, dispatcher);
+            return new WireMockHost(options.Host, options.Port, routes, dispatcher, guard);
         }
         catch (WireMock.Exceptions.WireMockException e)
         {

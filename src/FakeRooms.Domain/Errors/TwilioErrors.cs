@@ -55,6 +55,14 @@ internal static class TwilioErrors
     /// <summary>20413, 413: request entity too large.</summary>
     public static readonly TwilioError PayloadTooLarge = new(20413, 413, "Request Entity Too Large");
 
+    /// <summary>
+    /// 20001 with the transport's status (400, or 408 for a body that arrives too slowly): the HTTP request itself is
+    /// malformed (a Host header that is not a host, a broken chunked body). Twilio documents no code for these; 20001
+    /// is its generic 400 code (FACTS §5.2), so the fake answers with it rather than an empty body or a 500.
+    /// </summary>
+    public static TwilioError MalformedRequest(string what, int httpStatus = 400) =>
+        new(20001, httpStatus, $"Malformed request: {what}");
+
     // ---- Video rooms (531xx) ----
 
     /// <summary>53101: UniqueName longer than 128 characters.</summary>

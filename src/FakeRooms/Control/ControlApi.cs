@@ -56,7 +56,9 @@ internal static class ControlApi
             throw new TwilioErrorException(TwilioErrors.InvalidParameter("Seconds", raw));
         if (!ctx.Server.Clock.IsManual)
             throw new TwilioErrorException(new TwilioError(20001, 400, "The clock is not manual: start the server with --clock manual"));
-        ctx.Server.Clock.Advance(TimeSpan.FromSeconds(seconds));
+        // The clock stops at the year 9000 (ManualTimeProvider.Latest), so every date the fake computes stays valid.
+        if (!ctx.Server.Clock.TryAdvance(TimeSpan.FromSeconds(seconds), out _))
+            throw new TwilioErrorException(TwilioErrors.OutOfRange("Seconds", raw, "the clock cannot pass the year 9000"));
         return ClockBody(ctx);
     }
 

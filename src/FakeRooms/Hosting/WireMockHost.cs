@@ -22,7 +22,7 @@ internal sealed class WireMockHost : IDisposable
     private readonly WireMockServer _server;
     private readonly Faults.FaultTransport _transport = new();
 
-    public WireMockHost(string host, int port, RouteTable routes, Dispatcher dispatcher)
+    public WireMockHost(string host, int port, RouteTable routes, Dispatcher dispatcher, RequestGuard? guard = null)
     {
         _server = WireMockServer.Start(new WireMockServerSettings
         {
@@ -34,8 +34,15 @@ internal sealed class WireMockHost : IDisposable
             DisableRequestBodyDecompressing = true,
             ReadStaticMappings = false,
             SaveUnmatchedRequests = false,
-            // Lets injected faults close a connection without answering (Faults/FaultTransport.cs).
-            PreWireMockMiddlewareInit = Faults.FaultTransport.Install,
+            // Body size limit, malformed Host and body, and a last catch in Twilio's format (Hosting/RequestGuard.cs),
+            // outermost; then what lets injected faults close a connection without answering (Faults/FaultTransport.cs).
+            PreWireMockMiddlewareInit = app =>
+            {
+                guard?.Install(app);
+                Faults.FaultTransport.Install(app);
+            },
+            // A 400 in Twilio's format instead of Kestrel's empty 505 for an unknown HTTP version (Hosting/HttpVersionGuard.cs).
+            AdditionalServiceRegistration = guard is null ? null : HttpVersionGuard.Install,
         });
 
         // One catch-all mapping; the dispatcher matches the route table itself. WireMock evaluates every mapping on
@@ -78,7 +85,7 @@ internal sealed class WireMockHost : IDisposable
             Method = request.Method.ToUpperInvariant(),
             RawPath = rawPath,
             Segments = HttpRequestData.SplitPath(rawPath),
-            Query = FormValues.Parse(request.RawQuery),
+            Query = FormValues.Parse(RequestGuard.CurrentQuery ?? request.RawQuery),
             Form = isForm ? FormValues.Parse(body) : FormValues.Empty,
             ContentType = contentType,
             Authorization = authorization,

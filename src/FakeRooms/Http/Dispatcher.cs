@@ -14,7 +14,13 @@ internal sealed class Dispatcher(FakeRoomsServer server, RouteTable routes)
 {
     private readonly Authenticator _auth = new(server);
 
-    public HttpResult Handle(HttpRequestData request, Route? route = null)
+    /// <param name="request">The parsed request.</param>
+    /// <param name="route">The route WireMock matched, if any (checked again).</param>
+    /// <param name="refused">
+    /// An error the transport already decided on (body too large, malformed request; Hosting/RequestGuard.cs): the
+    /// request is routed and journaled like any other, but no handler runs.
+    /// </param>
+    public HttpResult Handle(HttpRequestData request, Route? route = null, TwilioError? refused = null)
     {
         var started = Stopwatch.GetTimestamp();
         Dictionary<string, string>? parameters = null;
@@ -27,6 +33,8 @@ internal sealed class Dispatcher(FakeRoomsServer server, RouteTable routes)
         Faults.FaultDecision? fault = null;
         try
         {
+            if (refused is not null)
+                throw new TwilioErrorException(refused);
             if (request.Segments is [ControlPrefix, ..])
                 result = route?.Handler(context) ?? throw new TwilioErrorException(pathKnown
                     ? TwilioErrors.MethodNotAllowed()

@@ -80,8 +80,10 @@ internal sealed class FormValues
     public IReadOnlyList<string> NamesNotIn(IReadOnlySet<string> known)
     {
         List<string>? unknown = null;
+        // A set beside the list: a 1 MB body can carry 150,000 distinct names, and List.Contains made that quadratic.
+        HashSet<string>? seen = null;
         foreach (var pair in _pairs)
-            if (!known.Contains(pair.Key) && (unknown is null || !unknown.Contains(pair.Key)))
+            if (!known.Contains(pair.Key) && (seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(pair.Key))
                 (unknown ??= []).Add(pair.Key);
         return unknown ?? (IReadOnlyList<string>)[];
     }

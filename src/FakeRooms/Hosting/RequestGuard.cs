@@ -1,0 +1,234 @@
+using System.Text;
+using FakeRooms.Domain.Errors;
+using FakeRooms.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace FakeRooms.Hosting;
+
+/// <summary>
+/// An ASP.NET Core middleware in front of WireMock's, for what WireMock would otherwise get wrong on hostile input:
+/// <list type="bullet">
+/// <item>WireMock lifts Kestrel's body size limit and reads every body whole (a 300 MB body cost 3 GB of memory), so
+/// a body over <see cref="FakeRoomsOptions.MaxRequestBodyBytes"/> is refused before it is read: by its
+/// <c>Content-Length</c>, or by Kestrel's limit, set here per request, for chunked bodies.</item>
+/// <item>WireMock builds a <see cref="Uri"/> from the Host header before any mapping runs, and answers a Host it
+/// cannot parse (a port out of range; none at all in HTTP/1.0) with a 500 holding a .NET exception. An HTTP/1.0
+/// request without Host is served as if it had named the address the fake listens on; a malformed Host is 400.</item>
+/// <item>A body that breaks off or is malformed (bad chunk sizes, too slow) made Kestrel throw while WireMock read it
+/// (a 500); the guard reads every body itself, bounded, and answers 400 or 408: the client's error.</item>
+/// <item>WireMock parses the query into a case-insensitive dictionary and throws on names that differ only in case
+/// (<c>?STATUS=a&amp;Status=b</c>: a 500). Twilio's names are case-sensitive and the dispatcher parses the query itself, so
+/// WireMock is not handed such a query: it travels to the dispatcher beside the request (<see cref="CurrentQuery"/>).</item>
+/// <item>Anything else that escapes WireMock is a bug in the fake: reported in <see cref="FakeRoomsServer.InternalErrors"/>
+/// and answered with Twilio's 500 JSON, never WireMock's exception dump.</item>
+/// </list>
+/// Refusals go through <see cref="Dispatcher.Handle"/>, so they are routed, shaped and journaled like every other answer.
+/// </summary>
+internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher)
+{
+    private static readonly AsyncLocal<string?> OriginalQuery = new();
+
+    /// <summary>The raw query (<c>?a=b</c>) of the request being handled when it was kept from WireMock; null otherwise.</summary>
+    internal static string? CurrentQuery => OriginalQuery.Value;
+
+    /// <summary>For <c>WireMockServerSettings.PreWireMockMiddlewareInit</c>, which passes the <c>IApplicationBuilder</c>.</summary>
+    public void Install(object app) => ((IApplicationBuilder)app).Use(next => context => InvokeAsync(context, next));
+
+    private async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        var request = context.Request;
+        if (request.QueryString.Value is { Length: > 3 } query && HasRepeatedName(query))
+        {
+            OriginalQuery.Value = query;
+            request.QueryString = QueryString.Empty;
+        }
+        var limit = server.Options.MaxRequestBodyBytes;
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            size.MaxRequestBodySize = limit;
+
+        if (!request.Host.HasValue)
+            request.Host = LocalHost(context);
+        else if (!IsValidHost(request))
+        {
+            await RefuseAsync(context, TwilioErrors.MalformedRequest("the Host header is not a valid host"));
+            return;
+        }
+
+        if (request.ContentLength > limit)
+        {
+            await RefuseAsync(context, TwilioErrors.PayloadTooLarge);
+            return;
+        }
+
+        // Every body is read here, bounded, and handed to WireMock from memory. WireMock leaves GET and DELETE bodies
+        // unread, and Kestrel then drains them after the answer: a drain over the limit closed the connection with no
+        // "Connection: close", and HttpClient's next request on it failed ("response ended prematurely").
+        if (context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true)
+        {
+            MemoryStream? body;
+            try
+            {
+                body = await ReadBoundedAsync(request.Body, request.ContentLength, limit, context.RequestAborted);
+            }
+            catch (BadHttpRequestException e)
+            {
+                // Kestrel's verdict on the body: too large (413), malformed (400), too slow (408).
+                await RefuseAsync(context, e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                    ? TwilioErrors.PayloadTooLarge
+                    : TwilioErrors.MalformedRequest(e.Message, e.StatusCode is >= 400 and < 500 ? e.StatusCode : 400));
+                return;
+            }
+            catch (Exception) when (context.RequestAborted.IsCancellationRequested)
+            {
+                return;
+            }
+            if (body is null)
+            {
+                await RefuseAsync(context, TwilioErrors.PayloadTooLarge);
+                return;
+            }
+            request.Body = body;
+        }
+
+        try
+        {
+            await next(context);
+        }
+        catch (Exception) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away mid-request: nobody is left to answer.
+        }
+        catch (Exception e) when (!context.Response.HasStarted)
+        {
+            server.ReportBug(e);
+            await WriteAsync(context, Dispatcher.ErrorResult(TwilioErrors.InternalServerError));
+        }
+    }
+
+    /// <summary>
+    /// Answers through the dispatcher (routed, journaled) and closes the connection: what is left of the body is
+    /// unknown, so the client is told not to send another request on it.
+    /// </summary>
+    private async Task RefuseAsync(HttpContext context, TwilioError error)
+    {
+        var result = dispatcher.Handle(Describe(context), refused: error);
+        context.Response.Headers.Connection = "close";
+        await WriteAsync(context, result);
+    }
+
+    /// <summary>
+    /// The whole body in memory, positioned at its start, or null once it passes <paramref name="limit"/> bytes (what
+    /// came so far is dropped). Sized by Content-Length when there is one, so a body is copied once.
+    /// </summary>
+    private static async Task<MemoryStream?> ReadBoundedAsync(Stream body, long? length, int limit, CancellationToken cancel)
+    {
+        var copy = new MemoryStream(length is > 0 and <= int.MaxValue ? (int)length.Value : 0);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(buffer.AsMemory(0, 16 * 1024), cancel)) > 0)
+            {
+                if (copy.Length + read > limit)
+                    return null;
+                copy.Write(buffer, 0, read);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+        copy.Position = 0;
+        return copy;
+    }
+
+    private static async Task WriteAsync(HttpContext context, HttpResult result)
+    {
+        var response = context.Response;
+        response.StatusCode = result.Status;
+        response.ContentType = result.ContentType;
+        foreach (var (name, value) in result.Headers)
+            response.Headers.Append(name, value);
+        var bytes = result.BinaryBody ?? Encoding.UTF8.GetBytes(result.Body);
+        response.ContentLength = bytes.Length;
+        try
+        {
+            await response.Body.WriteAsync(bytes, context.RequestAborted);
+        }
+        catch (Exception) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client stopped listening (it may still have been sending the body we refused).
+        }
+    }
+
+    /// <summary>The request as far as it can be read without its body, for the dispatcher and the journal.</summary>
+    private static HttpRequestData Describe(HttpContext context)
+    {
+        var request = context.Request;
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in request.Headers)
+            headers[name] = values.ToString();
+        var rawPath = request.PathBase.Add(request.Path).ToUriComponent();
+        if (rawPath.Length == 0)
+            rawPath = "/";
+        return new HttpRequestData
+        {
+            Method = request.Method.ToUpperInvariant(),
+            RawPath = rawPath,
+            Segments = HttpRequestData.SplitPath(rawPath),
+            Query = FormValues.Parse(OriginalQuery.Value ?? request.QueryString.Value),
+            Form = FormValues.Empty,
+            ContentType = request.ContentType,
+            Authorization = headers.GetValueOrDefault("Authorization"),
+            Origin = "http://" + LocalHost(context).ToUriComponent(),
+            BodyLength = (int)Math.Min(request.ContentLength ?? 0, int.MaxValue),
+            Headers = headers,
+        };
+    }
+
+    private static readonly System.Buffers.SearchValues<char> HostNameChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-");
+
+    private static HostString LocalHost(HttpContext context) =>
+        new(context.Connection.LocalIpAddress?.ToString() ?? "127.0.0.1", context.Connection.LocalPort);
+
+    /// <summary>
+    /// Whether two parameter names of a query are equal ignoring case (raw or decoded): WireMock's parser throws on
+    /// names that differ only in case, so such a query is kept from it (exact repeats are harmless, but kept too).
+    /// </summary>
+    private static bool HasRepeatedName(string query)
+    {
+        HashSet<string>? raw = null, decoded = null;
+        foreach (var part in query.AsSpan(query[0] == '?' ? 1 : 0).ToString().Split('&'))
+        {
+            var eq = part.IndexOf('=');
+            var name = eq < 0 ? part : part[..eq];
+            if (!(raw ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(name) ||
+                !(decoded ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(FormValues.Decode(name)))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether WireMock can build its absolute URL from this Host (it calls <c>new Uri(...)</c> unguarded).</summary>
+    private static bool IsValidHost(HttpRequest request)
+    {
+        // The usual Host (a name or IPv4 address, a port up to 65535) needs no Uri to tell.
+        var host = request.Host.Value!;
+        var colon = host.LastIndexOf(':');
+        var name = colon < 0 ? host : host[..colon];
+        if (name.Length > 0 && !name.AsSpan().ContainsAnyExcept(HostNameChars) &&
+            (colon < 0 || (int.TryParse(host.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) && port <= 65535)))
+            return true;
+        try
+        {
+            return Uri.TryCreate(request.Scheme + "://" + request.Host.ToUriComponent() + "/", UriKind.Absolute, out _);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            return false;
+        }
+    }
+}
