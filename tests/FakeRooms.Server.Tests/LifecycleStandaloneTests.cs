@@ -13,40 +13,18 @@ namespace FakeRooms.Server.Tests;
 /// The room lifecycle driven from outside the process, as a test in any language would: the standalone server on a
 /// manual clock (<c>--clock manual</c>), participants through the control API, reads through the Twilio SDK.
 /// </summary>
-public sealed class LifecycleStandaloneTests
+public sealed class LifecycleStandaloneTests : ManualClockServerTest
 {
-    private StandaloneServer _server = null!;
-    private HttpClient _control = null!;
-    private TwilioRestClient _twilio = null!;
-
-    [OneTimeSetUp]
-    public async Task StartServer()
-    {
-        _server = await StandaloneServer.StartAsync("--clock", "manual", "--quiet");
-        _control = new HttpClient { BaseAddress = new Uri(_server.Url) };
-        _twilio = _server.CreateTwilioClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopServer()
-    {
-        _control.Dispose();
-        await _server.DisposeAsync();
-    }
-
-    [SetUp]
-    public Task Reset() => Post("/__fakerooms/reset");
-
     private async Task<(HttpStatusCode Status, JObject Json)> Post(string path, string body = "")
     {
-        using var response = await _control.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"));
+        using var response = await PostForm(path, body);
         return (response.StatusCode, JObject.Parse(await response.Content.ReadAsStringAsync()));
     }
 
     [Test]
     public async Task Story_alice_and_bob_join_bob_leaves_the_room_empties_five_minutes_pass_the_room_is_completed()
     {
-        var room = await RoomResource.CreateAsync(uniqueName: "standup", client: _twilio);
+        var room = await RoomResource.CreateAsync(uniqueName: "standup", client: Twilio);
         (await Post("/__fakerooms/rooms/standup/participants", "Identity=alice")).Status.Should().Be(HttpStatusCode.Created);
         (await Post("/__fakerooms/rooms/standup/participants", "Identity=bob")).Status.Should().Be(HttpStatusCode.Created);
         await Post("/__fakerooms/clock/advance", "Seconds=120");
@@ -55,10 +33,10 @@ public sealed class LifecycleStandaloneTests
         await Post("/__fakerooms/rooms/standup/participants/alice/disconnect");
 
         await Post("/__fakerooms/clock/advance", "Seconds=299");
-        var oneSecondBefore = await RoomResource.FetchAsync("standup", client: _twilio);
+        var oneSecondBefore = await RoomResource.FetchAsync("standup", client: Twilio);
         await Post("/__fakerooms/clock/advance", "Seconds=1");
-        var ended = await RoomResource.FetchAsync(room.Sid, client: _twilio);
-        var people = await ParticipantResource.ReadAsync(room.Sid, client: _twilio);
+        var ended = await RoomResource.FetchAsync(room.Sid, client: Twilio);
+        var people = await ParticipantResource.ReadAsync(room.Sid, client: Twilio);
 
         oneSecondBefore.Status.Should().Be(RoomResource.RoomStatusEnum.InProgress);
         ended.Status.Should().Be(RoomResource.RoomStatusEnum.Completed);
@@ -69,30 +47,30 @@ public sealed class LifecycleStandaloneTests
     }
 
     [Test]
-    public async Task Tracks_published_through_the_control_api_read_back_through_the_sdk()
+    public async Task Tracks_published_through_theControl_api_read_back_through_the_sdk()
     {
-        var room = await RoomResource.CreateAsync(uniqueName: "studio", client: _twilio);
+        var room = await RoomResource.CreateAsync(uniqueName: "studio", client: Twilio);
         var alice = (await Post("/__fakerooms/rooms/studio/participants", "Identity=alice")).Json;
         var bob = (await Post($"/__fakerooms/rooms/{room.Sid}/participants", "Identity=bob")).Json;
 
         var mic = await Post("/__fakerooms/rooms/studio/participants/alice/tracks", "Kind=audio&Name=mic");
         await Post("/__fakerooms/rooms/studio/participants/alice/tracks/mic/disable");
-        var published = await Twilio.Rest.Video.V1.Room.Participant.PublishedTrackResource.FetchAsync(
-            room.Sid, alice.Value<string>("sid"), "mic", client: _twilio);
-        var subscribed = await Twilio.Rest.Video.V1.Room.Participant.SubscribedTrackResource.ReadAsync(
-            room.Sid, bob.Value<string>("sid"), client: _twilio);
+        var published = await global::Twilio.Rest.Video.V1.Room.Participant.PublishedTrackResource.FetchAsync(
+            room.Sid, alice.Value<string>("sid"), "mic", client: Twilio);
+        var subscribed = await global::Twilio.Rest.Video.V1.Room.Participant.SubscribedTrackResource.ReadAsync(
+            room.Sid, bob.Value<string>("sid"), client: Twilio);
 
         mic.Status.Should().Be(HttpStatusCode.Created);
-        alice.Value<string>("url").Should().Be($"{_server.Url}/v1/Rooms/{room.Sid}/Participants/{alice.Value<string>("sid")}");
+        alice.Value<string>("url").Should().Be($"{Server.Url}/v1/Rooms/{room.Sid}/Participants/{alice.Value<string>("sid")}");
         published.Sid.Should().Be(mic.Json.Value<string>("sid"));
         published.Enabled.Should().BeFalse();
         subscribed.Select(t => (t.Name, t.PublisherSid, t.Enabled)).Should().Equal(("mic", alice.Value<string>("sid")!, (bool?)false));
     }
 
     [Test]
-    public async Task Control_api_errors_carry_the_twilio_code_and_status_over_the_wire()
+    public async Task Control_api_errors_carry_theTwilio_code_and_status_over_the_wire()
     {
-        await RoomResource.CreateAsync(uniqueName: "pair", maxParticipants: 2, client: _twilio);
+        await RoomResource.CreateAsync(uniqueName: "pair", maxParticipants: 2, client: Twilio);
         await Post("/__fakerooms/rooms/pair/participants", "Identity=alice");
         await Post("/__fakerooms/rooms/pair/participants", "Identity=bob");
 
@@ -107,13 +85,13 @@ public sealed class LifecycleStandaloneTests
     }
 
     [Test]
-    public async Task Kick_through_the_sdk_against_the_standalone_server_returns_the_disconnected_participant()
+    public async Task Kick_through_the_sdk_against_the_standaloneServer_returns_the_disconnected_participant()
     {
-        var room = await RoomResource.CreateAsync(uniqueName: "kick", client: _twilio);
+        var room = await RoomResource.CreateAsync(uniqueName: "kick", client: Twilio);
         await Post("/__fakerooms/rooms/kick/participants", "Identity=alice");
 
-        var kicked = await ParticipantResource.UpdateAsync("kick", "alice", ParticipantResource.StatusEnum.Disconnected, client: _twilio);
-        var again = () => ParticipantResource.FetchAsync(room.Sid, "alice", client: _twilio);
+        var kicked = await ParticipantResource.UpdateAsync("kick", "alice", ParticipantResource.StatusEnum.Disconnected, client: Twilio);
+        var again = () => ParticipantResource.FetchAsync(room.Sid, "alice", client: Twilio);
 
         kicked.Status.Should().Be(ParticipantResource.StatusEnum.Disconnected);
         var error = (await again.Should().ThrowAsync<ApiException>()).Which;

@@ -13,43 +13,23 @@ namespace FakeRooms.Server.Tests;
 /// through the control API, recordings and compositions through the Twilio SDK, media downloaded from the server's
 /// own media path (the files are embedded in the shipped assembly).
 /// </summary>
-public sealed class RecordingsStandaloneTests
+public sealed class RecordingsStandaloneTests : ManualClockServerTest
 {
-    private StandaloneServer _server = null!;
-    private HttpClient _http = null!;
-    private TwilioRestClient _twilio = null!;
-
-    [OneTimeSetUp]
-    public async Task StartServer()
-    {
-        _server = await StandaloneServer.StartAsync("--clock", "manual", "--quiet");
-        _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(_server.Url) };
-        _twilio = _server.CreateTwilioClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopServer()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-    }
-
-    private Task<HttpResponseMessage> Post(string path, string body = "") =>
-        _http.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"));
+    private Task<HttpResponseMessage> Post(string path, string body = "") => PostForm(path, body);
 
     [Test]
     public async Task Recorded_meeting_downloads_as_matroska_and_its_composition_as_mp4()
     {
-        var room = await RoomResource.CreateAsync(uniqueName: "recorded", recordParticipantsOnConnect: true, client: _twilio);
+        var room = await RoomResource.CreateAsync(uniqueName: "recorded", recordParticipantsOnConnect: true, client: Twilio);
         await Post("/__fakerooms/rooms/recorded/participants", "Identity=alice");
         await Post("/__fakerooms/rooms/recorded/participants/alice/tracks", "Kind=audio&Name=mic");
         await Post("/__fakerooms/clock/advance", "Seconds=20");
-        await RoomResource.UpdateAsync(room.Sid, RoomResource.RoomStatusEnum.Completed, client: _twilio);
+        await RoomResource.UpdateAsync(room.Sid, RoomResource.RoomStatusEnum.Completed, client: Twilio);
         await Post("/__fakerooms/clock/advance", "Seconds=30");
 
-        var recording = (await RoomRecordingResource.ReadAsync(room.Sid, client: _twilio)).Single();
+        var recording = (await RoomRecordingResource.ReadAsync(room.Sid, client: Twilio)).Single();
         var composition = await CompositionResource.CreateAsync(roomSid: room.Sid, audioSources: ["*"],
-            format: CompositionResource.FormatEnum.Mp4, client: _twilio);
+            format: CompositionResource.FormatEnum.Mp4, client: Twilio);
         await Post("/__fakerooms/clock/advance", "Seconds=25");
         var audio = await Media($"/v1/Recordings/{recording.Sid}/Media");
         var video = await Media($"/v1/Compositions/{composition.Sid}/Media");
@@ -64,11 +44,11 @@ public sealed class RecordingsStandaloneTests
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_server.AccountSid}:{_server.AuthToken}")));
-        using var redirect = await _http.SendAsync(request);
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Server.AccountSid}:{Server.AuthToken}")));
+        using var redirect = await Control.SendAsync(request);
         redirect.StatusCode.Should().Be(HttpStatusCode.Found);
         var location = JObject.Parse(await redirect.Content.ReadAsStringAsync()).Value<string>("redirect_to")!;
-        using var file = await _http.GetAsync(location);
+        using var file = await Control.GetAsync(location);
         file.StatusCode.Should().Be(HttpStatusCode.OK);
         return await file.Content.ReadAsByteArrayAsync();
     }

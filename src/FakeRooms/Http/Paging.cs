@@ -37,6 +37,18 @@ internal sealed record PageRequest(int PageSize, int Page, PageCursor? Cursor)
         return new PageRequest(size, page, cursor);
     }
 
+    /// <summary>
+    /// The filters a list request gave, in the order named (the spec's example URLs), as given; a repeated one (an
+    /// array such as GroupingSid) once per value. They lead every page URL.
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, string>> Filters(FormValues query, params string[] names)
+    {
+        foreach (var name in names)
+            foreach (var value in query.All(name))
+                if (value.Length > 0)
+                    yield return new(name, value);
+    }
+
     /// <summary>Opaque to clients: <c>PA</c> (next) or <c>PB</c> (previous), then the boundary item's key in hex.</summary>
     public static string EncodeToken(PageCursor cursor) =>
         (cursor.Forward ? "PA" : "PB") + cursor.Created.UtcTicks.ToString("x16", CultureInfo.InvariantCulture) +

@@ -7,6 +7,8 @@ using FakeRooms.Domain.Rooms;
 using FakeRooms.Domain.Sids;
 using FakeRooms.Domain.Time;
 
+using FakeRooms.Domain.Tests.Support;
+
 namespace FakeRooms.Domain.Tests.Rooms;
 
 /// <summary>
@@ -16,16 +18,10 @@ namespace FakeRooms.Domain.Tests.Rooms;
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public sealed class RetentionTests
 {
-    private static readonly DateTimeOffset T0 = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
-
-    private sealed class Events : IRoomEventSink
-    {
-        public readonly List<RoomEvent> All = [];
-        public void Publish(RoomEvent roomEvent) => All.Add(roomEvent);
-    }
+    private static readonly DateTimeOffset T0 = StoreTestKit.T0;
 
     private readonly ManualTimeProvider _clock = new(T0);
-    private readonly Events _events = new();
+    private readonly EventLog _events = new();
 
     private sealed class Discard : IRoomEventSink
     {
@@ -33,10 +29,9 @@ public sealed class RetentionTests
     }
 
     private RoomStore NewStore(int? maxEnded, int seed = 1, IRoomEventSink? sink = null) =>
-        new("AC1", _clock, SidGenerator.For(seed, "AC1"), sink ?? _events, new DomainOptions { MaxEndedRooms = maxEnded });
+        StoreTestKit.NewStore(_clock, sink ?? _events, new DomainOptions { MaxEndedRooms = maxEnded }, seed);
 
-    private static int CodeOf(Action act) =>
-        FluentActions.Invoking(act).Should().Throw<TwilioErrorException>().Which.Error.Code;
+    private static int CodeOf(Action act) => StoreTestKit.CodeOf(act);
 
     /// <summary>Creates and completes rooms one second apart; returns their SIDs, oldest first.</summary>
     private List<string> CreateAndComplete(RoomStore store, int count, string? name = null)

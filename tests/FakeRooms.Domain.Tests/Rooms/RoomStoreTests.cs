@@ -4,26 +4,21 @@ using FakeRooms.Domain.Rooms;
 using FakeRooms.Domain.Sids;
 using FakeRooms.Domain.Time;
 
+using FakeRooms.Domain.Tests.Support;
+
 namespace FakeRooms.Domain.Tests.Rooms;
 
 /// <summary><see cref="RoomStore"/>'s room lifecycle without HTTP.</summary>
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public sealed class RoomStoreTests
 {
-    private static readonly DateTimeOffset T0 = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
-
-    private sealed class Events : IRoomEventSink
-    {
-        public readonly List<RoomEvent> All = [];
-        public void Publish(RoomEvent roomEvent) => All.Add(roomEvent);
-    }
+    private static readonly DateTimeOffset T0 = StoreTestKit.T0;
 
     private readonly ManualTimeProvider _clock = new(T0);
-    private readonly Events _events = new();
-    private RoomStore NewStore(int seed = 1) => new("AC1", _clock, SidGenerator.For(seed, "AC1"), _events, new DomainOptions());
+    private readonly EventLog _events = new();
+    private RoomStore NewStore(int seed = 1) => StoreTestKit.NewStore(_clock, _events, seed: seed);
 
-    private static int CodeOf(Action act) =>
-        FluentActions.Invoking(act).Should().Throw<TwilioErrorException>().Which.Error.Code;
+    private static int CodeOf(Action act) => StoreTestKit.CodeOf(act);
 
     [Test]
     public void Name_is_unique_among_in_progress_rooms_only()

@@ -8,43 +8,23 @@ using Twilio.Rest.Video.V1;
 namespace FakeRooms.Server.Tests.Faults;
 
 /// <summary>The same fault rules as the in-process tests, set through the standalone server's control API.</summary>
-public sealed class StandaloneFaultsTests
+public sealed class StandaloneFaultsTests : ManualClockServerTest
 {
-    private StandaloneServer _server = null!;
-    private HttpClient _control = null!;
-    private TwilioRestClient _twilio = null!;
-
-    [OneTimeSetUp]
-    public async Task StartServer()
-    {
-        _server = await StandaloneServer.StartAsync("--clock", "manual", "--quiet", "--seed", "5", "--rate-limit-writes", "20");
-        _control = new HttpClient { BaseAddress = new Uri(_server.Url) };
-        _twilio = _server.CreateTwilioClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopServer()
-    {
-        _control.Dispose();
-        await _server.DisposeAsync();
-    }
-
-    [SetUp]
-    public async Task ResetServer() => (await _control.PostAsync("/__fakerooms/reset", null)).EnsureSuccessStatusCode();
+    protected override string[] ExtraArguments => ["--seed", "5", "--rate-limit-writes", "20"];
 
     [Test]
-    public async Task Form_rule_rate_limits_the_next_two_creations_then_twilio_recovers()
+    public async Task Form_rule_rate_limits_the_next_two_creations_thenTwilio_recovers()
     {
         var added = await Post("/__fakerooms/faults", "Operation=CreateRoom&Times=2&Fault=too-many-requests&RetryAfter=1");
 
         var first = await CreateExpectingError("standup");
         var second = await CreateExpectingError("standup");
-        var room = await RoomResource.CreateAsync(uniqueName: "standup", client: _twilio);
-        var listed = JObject.Parse(await _control.GetStringAsync("/__fakerooms/faults"));
+        var room = await RoomResource.CreateAsync(uniqueName: "standup", client: Twilio);
+        var listed = JObject.Parse(await Control.GetStringAsync("/__fakerooms/faults"));
 
         added.Value<string>("id").Should().Be("fault-1");
         (first.Code, first.Status, second.Code).Should().Be((20429, 429, 20429));
-        _twilio.HttpClient.LastResponse.Headers.RetryAfter.Should().BeNull("the last answer was the successful one");
+        Twilio.HttpClient.LastResponse.Headers.RetryAfter.Should().BeNull("the last answer was the successful one");
         room.UniqueName.Should().Be("standup");
         var rule = listed["faults"]![0]!;
         (rule.Value<int>("fired"), rule.Value<bool>("active")).Should().Be((2, false));
@@ -56,51 +36,51 @@ public sealed class StandaloneFaultsTests
     {
         await PostJson("/__fakerooms/faults", """{"operation":"CreateRoom","fault":"drop-connection"}""");
 
-        var act = () => RoomResource.CreateAsync(uniqueName: "dropped", client: _twilio);
+        var act = () => RoomResource.CreateAsync(uniqueName: "dropped", client: Twilio);
 
         await act.Should().ThrowAsync<ApiConnectionException>();
-        var retry = await RoomResource.CreateAsync(uniqueName: "dropped", client: _twilio);
+        var retry = await RoomResource.CreateAsync(uniqueName: "dropped", client: Twilio);
         retry.UniqueName.Should().Be("dropped", "the first attempt never reached the fake's state");
     }
 
     [Test]
-    public async Task Custom_error_rule_for_a_room_is_answered_in_twilios_shape()
+    public async Task Custom_error_rule_for_a_room_is_answered_inTwilios_shape()
     {
-        var room = await RoomResource.CreateAsync(uniqueName: "target", client: _twilio);
+        var room = await RoomResource.CreateAsync(uniqueName: "target", client: Twilio);
         await Post("/__fakerooms/faults", "Room=target&Always=true&Fault=error&Status=503&Code=20503&Message=Service+unavailable");
 
-        var act = () => RoomResource.FetchAsync(room.Sid, client: _twilio);
+        var act = () => RoomResource.FetchAsync(room.Sid, client: Twilio);
 
         var error = (await act.Should().ThrowAsync<ApiException>()).Which;
         (error.Code, error.Status, error.Message).Should().Be((20503, 503, "Service unavailable"));
-        (await _control.DeleteAsync("/__fakerooms/faults/fault-1")).EnsureSuccessStatusCode();
-        (await RoomResource.FetchAsync(room.Sid, client: _twilio)).Sid.Should().Be(room.Sid);
+        (await Control.DeleteAsync("/__fakerooms/faults/fault-1")).EnsureSuccessStatusCode();
+        (await RoomResource.FetchAsync(room.Sid, client: Twilio)).Sid.Should().Be(room.Sid);
     }
 
     [Test]
-    public async Task Rate_limit_set_over_the_control_api_follows_the_manual_clock()
+    public async Task Rate_limit_set_over_theControl_api_follows_the_manual_clock()
     {
         await Post("/__fakerooms/rate-limit", "WritesPerSecond=1");
-        await RoomResource.CreateAsync(client: _twilio);
+        await RoomResource.CreateAsync(client: Twilio);
 
         var limited = await CreateExpectingError(null);
         await Post("/__fakerooms/clock/advance", "Seconds=1");
-        var admitted = await RoomResource.CreateAsync(client: _twilio);
+        var admitted = await RoomResource.CreateAsync(client: Twilio);
 
         (limited.Code, limited.Status).Should().Be((20429, 429));
-        _twilio.HttpClient.LastResponse.StatusCode.Should().Be(System.Net.HttpStatusCode.Created);
+        Twilio.HttpClient.LastResponse.StatusCode.Should().Be(System.Net.HttpStatusCode.Created);
         admitted.Sid.Should().StartWith("RM");
     }
 
     private async Task<ApiException> CreateExpectingError(string? uniqueName)
     {
-        var act = () => RoomResource.CreateAsync(uniqueName: uniqueName, client: _twilio);
+        var act = () => RoomResource.CreateAsync(uniqueName: uniqueName, client: Twilio);
         return (await act.Should().ThrowAsync<ApiException>()).Which;
     }
 
     private async Task<JObject> Post(string path, string form)
     {
-        using var response = await _control.PostAsync(path, new StringContent(form, Encoding.UTF8, "application/x-www-form-urlencoded"));
+        using var response = await Control.PostAsync(path, new StringContent(form, Encoding.UTF8, "application/x-www-form-urlencoded"));
         var text = await response.Content.ReadAsStringAsync();
         response.IsSuccessStatusCode.Should().BeTrue(text);
         return JObject.Parse(text);
@@ -108,7 +88,7 @@ public sealed class StandaloneFaultsTests
 
     private async Task<JObject> PostJson(string path, string json)
     {
-        using var response = await _control.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+        using var response = await Control.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
         var text = await response.Content.ReadAsStringAsync();
         response.IsSuccessStatusCode.Should().BeTrue(text);
         return JObject.Parse(text);

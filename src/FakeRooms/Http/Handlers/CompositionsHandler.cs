@@ -54,7 +54,7 @@ internal static class CompositionsHandler
         var baseUrl = ctx.BaseUrl;
         // Filter order of the spec's example URL: Status, RoomSid, DateCreatedAfter, DateCreatedBefore.
         var meta = paging.Meta(baseUrl, "/v1/Compositions",
-            RecordingsHandler.Filters(query, "Status", "RoomSid", "DateCreatedAfter", "DateCreatedBefore"), page);
+            PageRequest.Filters(query, "Status", "RoomSid", "DateCreatedAfter", "DateCreatedBefore"), page);
         return new HttpResult(200, TwilioJson.Page("compositions", page.Items, (w, c) => CompositionJson.Write(w, c, baseUrl), meta));
     }
 
@@ -107,7 +107,7 @@ internal static class CompositionsHandler
         var baseUrl = ctx.BaseUrl;
         // Filter order of the spec's example URL: FriendlyName, DateCreatedBefore, DateCreatedAfter, Enabled.
         var meta = paging.Meta(baseUrl, "/v1/CompositionHooks",
-            RecordingsHandler.Filters(query, "FriendlyName", "DateCreatedBefore", "DateCreatedAfter", "Enabled"), page);
+            PageRequest.Filters(query, "FriendlyName", "DateCreatedBefore", "DateCreatedAfter", "Enabled"), page);
         return new HttpResult(200, TwilioJson.Page("composition_hooks", page.Items, (w, h) => CompositionJson.WriteHook(w, h, baseUrl), meta));
     }
 

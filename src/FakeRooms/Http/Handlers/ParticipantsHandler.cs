@@ -48,7 +48,7 @@ internal static class ParticipantsHandler
         });
         var baseUrl = ctx.BaseUrl;
         var meta = paging.Meta(baseUrl, $"/v1/Rooms/{room.Sid}/Participants",
-            RoomsHandler.Filters(query, "Status", "Identity", "DateCreatedAfter", "DateCreatedBefore"), page);
+            PageRequest.Filters(query, "Status", "Identity", "DateCreatedAfter", "DateCreatedBefore"), page);
         return new HttpResult(200, TwilioJson.Page("participants", page.Items, (w, p) => TwilioJson.WriteParticipant(w, p, baseUrl), meta)) { Room = room };
     }
 

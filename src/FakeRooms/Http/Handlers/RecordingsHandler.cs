@@ -69,7 +69,7 @@ internal static partial class RecordingsHandler
         var page = store.ListRecordings(Query(query, paging) with { RoomSid = room.Sid });
         var baseUrl = ctx.BaseUrl;
         var meta = paging.Meta(baseUrl, $"/v1/Rooms/{room.Sid}/Recordings",
-            Filters(query, "Status", "SourceSid", "DateCreatedAfter", "DateCreatedBefore"), page);
+            PageRequest.Filters(query, "Status", "SourceSid", "DateCreatedAfter", "DateCreatedBefore"), page);
         return new HttpResult(200, TwilioJson.Page("recordings", page.Items, (w, r) => RecordingJson.Write(w, r, baseUrl, roomScoped: true), meta)) { Room = room };
     }
 
@@ -112,7 +112,7 @@ internal static partial class RecordingsHandler
         var baseUrl = ctx.BaseUrl;
         // Filter order of the spec's example URLs: Status, DateCreatedAfter, DateCreatedBefore, SourceSid, MediaType, GroupingSid.
         var meta = paging.Meta(baseUrl, "/v1/Recordings",
-            Filters(query, "Status", "DateCreatedAfter", "DateCreatedBefore", "SourceSid", "MediaType", "GroupingSid"), page);
+            PageRequest.Filters(query, "Status", "DateCreatedAfter", "DateCreatedBefore", "SourceSid", "MediaType", "GroupingSid"), page);
         return new HttpResult(200, TwilioJson.Page("recordings", page.Items, (w, r) => RecordingJson.Write(w, r, baseUrl, roomScoped: false), meta));
     }
 
@@ -218,15 +218,6 @@ internal static partial class RecordingsHandler
             PageSize = paging.PageSize,
             Cursor = paging.Cursor,
         };
-    }
-
-    /// <summary>The filters a list request gave, in the given order, repeated ones (arrays) repeated.</summary>
-    internal static IEnumerable<KeyValuePair<string, string>> Filters(FormValues query, params string[] names)
-    {
-        foreach (var name in names)
-            foreach (var value in query.All(name))
-                if (value.Length > 0)
-                    yield return new(name, value);
     }
 
     private static string? CredentialSid(FormValues form, string name)

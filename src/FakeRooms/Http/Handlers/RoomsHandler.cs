@@ -73,17 +73,9 @@ internal static class RoomsHandler
             PageSize = paging.PageSize,
             Cursor = paging.Cursor,
         });
-        var meta = paging.Meta(ctx.BaseUrl, "/v1/Rooms", Filters(query, "Status", "UniqueName", "DateCreatedAfter", "DateCreatedBefore"), page);
+        var meta = paging.Meta(ctx.BaseUrl, "/v1/Rooms", PageRequest.Filters(query, "Status", "UniqueName", "DateCreatedAfter", "DateCreatedBefore"), page);
         var baseUrl = ctx.BaseUrl;
         return HttpResult.Utf8Json(200, TwilioJson.PageUtf8("rooms", page.Items, (w, r) => TwilioJson.WriteRoom(w, r, baseUrl), meta));
-    }
-
-    /// <summary>The filters a list request gave, in the spec's order, as given.</summary>
-    internal static IEnumerable<KeyValuePair<string, string>> Filters(FormValues query, params string[] names)
-    {
-        foreach (var name in names)
-            if (query.First(name) is { Length: > 0 } value)
-                yield return new(name, value);
     }
 
     internal static readonly IReadOnlySet<string> Empty = new HashSet<string>();
