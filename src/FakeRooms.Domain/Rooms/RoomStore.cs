@@ -291,11 +291,15 @@ internal sealed partial class RoomStore
         public long EmptyGeneration;
         /// <summary>Set when retention forgets the room: its pending timers do nothing.</summary>
         public bool Forgotten;
-        public readonly List<ParticipantState> Participants = [];
-        public readonly Dictionary<string, ParticipantState> ConnectedByIdentity = new(StringComparer.Ordinal);
+        // Made on first use: most rooms a test suite or a load test creates never see a participant, and every room is
+        // kept (bench: retained bytes per room).
+        private List<ParticipantState>? _participants;
+        private Dictionary<string, ParticipantState>? _connectedByIdentity;
+        public List<ParticipantState> Participants => _participants ??= [];
+        public Dictionary<string, ParticipantState> ConnectedByIdentity => _connectedByIdentity ??= new(StringComparer.Ordinal);
         /// <summary>The room's compositions, oldest first (null until the first), so retention finds them.</summary>
         public List<CompositionState>? Compositions;
-        public int ConnectedCount => ConnectedByIdentity.Count;
+        public int ConnectedCount => _connectedByIdentity?.Count ?? 0;
     }
 
     private static (DateTimeOffset, long) KeyOf(RoomState state) => (state.Current.DateCreated, state.Current.Sequence);

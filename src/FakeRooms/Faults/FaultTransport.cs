@@ -1,5 +1,4 @@
 using FakeRooms.Http;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using WireMock;
 
@@ -10,12 +9,10 @@ namespace FakeRooms.Faults;
 /// asynchronously (no thread waits) and closes connections without answering. WireMock.Net has no connection reset
 /// (its <c>EMPTY_RESPONSE</c> fault still sends a response, which makes the Twilio SDK throw
 /// <c>NullReferenceException</c>; TOOLCHAIN), so a small ASP.NET Core middleware in front of WireMock's makes the
-/// request's <see cref="HttpContext"/> reachable from the mapping callback, which aborts it.
+/// request's <see cref="HttpContext"/> reachable from the mapping callback, which aborts it (<see cref="Hosting.RequestScope"/>).
 /// </summary>
 internal sealed class FaultTransport : IDisposable
 {
-    private static readonly AsyncLocal<HttpContext?> CurrentRequest = new();
-
     private readonly CancellationTokenSource _stopping = new();
 
     /// <summary>
@@ -23,14 +20,6 @@ internal sealed class FaultTransport : IDisposable
     /// the fake's own clock may be manual.
     /// </summary>
     internal TimeProvider DelayClock { get; init; } = TimeProvider.System;
-
-    /// <summary>For <c>WireMockServerSettings.PreWireMockMiddlewareInit</c>, which passes the <c>IApplicationBuilder</c>.</summary>
-    public static void Install(object app) =>
-        ((IApplicationBuilder)app).Use(async (context, next) =>
-        {
-            CurrentRequest.Value = context;
-            await next(context);
-        });
 
     /// <summary>Hands the dispatcher's answer to WireMock: at once, or after the fault's delay, or not at all.</summary>
     public Task<IResponseMessage> DeliverAsync(HttpResult result, Func<HttpResult, IResponseMessage> toResponse) =>
@@ -40,7 +29,7 @@ internal sealed class FaultTransport : IDisposable
 
     private async Task<IResponseMessage> DeliverLateAsync(HttpResult result, Func<HttpResult, IResponseMessage> toResponse)
     {
-        var context = CurrentRequest.Value;
+        var context = Hosting.RequestScope.Current?.Context;
         if (result.Delay > TimeSpan.Zero)
         {
             // Ends early when the client gives up (its timeout) or the fake stops, so no request outlives either.

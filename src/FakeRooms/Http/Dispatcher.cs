@@ -23,12 +23,12 @@ internal sealed class Dispatcher(FakeRoomsServer server, RouteTable routes)
     public HttpResult Handle(HttpRequestData request, Route? route = null, TwilioError? refused = null)
     {
         var started = Stopwatch.GetTimestamp();
-        Dictionary<string, string>? parameters = null;
+        IReadOnlyDictionary<string, string>? parameters = null;
         var pathKnown = true;
         if (route is null || !route.TryMatch(request.Segments, out parameters))
             route = routes.Match(request.Method, request.Segments, out parameters, out pathKnown);
 
-        var context = new RequestContext(request, parameters ?? new Dictionary<string, string>(0), server, server.BaseUrlFor(request));
+        var context = new RequestContext(request, parameters ?? Journal.CallRecord.NoPathParameters, server, server.BaseUrlFor(request));
         HttpResult result;
         Faults.FaultDecision? fault = null;
         try
@@ -97,20 +97,17 @@ internal sealed class Dispatcher(FakeRoomsServer server, RouteTable routes)
 
     private void Record(HttpRequestData request, Route? route, RequestContext context, HttpResult result, TimeSpan elapsed)
     {
-        // Built before the journal's lock: every request takes that lock, so it must only stamp and store (bench note).
-        var query = request.Query.ToDictionary();
-        var form = request.Form.ToDictionary();
-        server.Calls.Add(sequence => new CallRecord
+        server.Calls.Add(new CallData
         {
-            Sequence = sequence,
             Time = server.Clock.UtcNow,
             AccountSid = context.AccountSid,
             Operation = route?.Operation ?? Operation.Unknown,
             Method = request.Method,
-            Path = request.RawPath,
+            // The route's own template string when the path is exactly that (e.g. /v1/Rooms): one string fewer per call.
+            Path = route is not null && route.Template == request.RawPath ? route.Template : request.RawPath,
             PathParameters = context.Parameters,
-            Query = query,
-            Form = form,
+            EncodedQuery = request.Query.Encoded,
+            EncodedForm = request.Form.Encoded,
             ContentType = request.ContentType,
             HadNonFormBody = request.HasNonFormBody,
             IgnoredParameters = context.IgnoredParameters,

@@ -8,11 +8,21 @@ namespace FakeRooms.Http;
 /// </summary>
 internal sealed class FormValues
 {
-    public static readonly FormValues Empty = new([]);
+    public static readonly FormValues Empty = new([], null);
 
     private readonly List<KeyValuePair<string, string>> _pairs;
 
-    private FormValues(List<KeyValuePair<string, string>> pairs) => _pairs = pairs;
+    private FormValues(List<KeyValuePair<string, string>> pairs, string? encoded)
+    {
+        _pairs = pairs;
+        Encoded = encoded;
+    }
+
+    /// <summary>
+    /// The text these pairs were parsed from (without a leading <c>?</c>); null for <see cref="Empty"/>. The journal keeps
+    /// this one string rather than the parsed pairs and parses it again when a test reads the call (bench note).
+    /// </summary>
+    public string? Encoded { get; }
 
     public IReadOnlyList<KeyValuePair<string, string>> Pairs => _pairs;
 
@@ -25,6 +35,8 @@ internal sealed class FormValues
             return Empty;
         if (encoded[0] == '?')
             encoded = encoded[1..];
+        if (encoded.Length == 0)
+            return Empty;
         var parts = encoded.Split('&');
         var pairs = new List<KeyValuePair<string, string>>(parts.Length);
         foreach (var part in parts)
@@ -36,7 +48,7 @@ internal sealed class FormValues
             var value = eq < 0 ? "" : Decode(part[(eq + 1)..]);
             pairs.Add(new(name, value));
         }
-        return new FormValues(pairs);
+        return new FormValues(pairs, encoded);
     }
 
     public static FormValues Parse(ReadOnlySpan<byte> body) => body.IsEmpty ? Empty : Parse(Encoding.UTF8.GetString(body));

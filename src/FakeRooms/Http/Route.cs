@@ -32,7 +32,7 @@ internal sealed class Route
         "^/" + string.Join("/", _segments.Select(s => s.StartsWith('{') ? "[^/]+" : System.Text.RegularExpressions.Regex.Escape(s))) + "$";
 
     /// <summary>Matches decoded path segments; fills path parameters on success.</summary>
-    public bool TryMatch(IReadOnlyList<string> segments, out Dictionary<string, string> parameters)
+    public bool TryMatch(IReadOnlyList<string> segments, out IReadOnlyDictionary<string, string> parameters)
     {
         parameters = null!;
         if (segments.Count != _segments.Length)
@@ -50,7 +50,7 @@ internal sealed class Route
             else if (!string.Equals(t, segments[i], StringComparison.Ordinal))
                 return false;
         }
-        parameters = found ?? new Dictionary<string, string>(0);
+        parameters = found ?? Journal.CallRecord.NoPathParameters;
         return true;
     }
 }

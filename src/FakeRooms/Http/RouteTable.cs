@@ -68,7 +68,7 @@ internal sealed class RouteTable
         _routes.Where(r => r.TryMatch(segments, out _)).Select(r => r.Method).Distinct().Order(StringComparer.Ordinal).ToList();
 
     /// <summary>Finds the route for a method and path; <paramref name="pathKnown"/> tells 405 from 404.</summary>
-    public Route? Match(string method, IReadOnlyList<string> segments, out Dictionary<string, string> parameters, out bool pathKnown)
+    public Route? Match(string method, IReadOnlyList<string> segments, out IReadOnlyDictionary<string, string> parameters, out bool pathKnown)
     {
         pathKnown = false;
         parameters = null!;

@@ -7,7 +7,10 @@ namespace FakeRooms.Journal;
 public sealed class CallJournal : IReadOnlyList<CallRecord>
 {
     private readonly Lock _gate = new();
-    private readonly CallRecord?[] _ring;
+    // Kept calls live through the next Capacity requests: long enough for the GC to promote them, so each object a
+    // kept call holds is copied twice and then dies in gen2. A slot is a struct in one array, and its CallRecord is
+    // built the first time a test reads it; a call costs the journal no object of its own until then (bench note).
+    private readonly Slot[] _ring;
     private long _total;
     // CallRecord.Sequence: never reused, so it keeps counting across Clear and Reset (unlike _total).
     private long _sequence;
@@ -18,7 +21,7 @@ public sealed class CallJournal : IReadOnlyList<CallRecord>
     {
         if (capacity < 0)
             throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "The journal capacity cannot be negative.");
-        _ring = new CallRecord?[capacity];
+        _ring = new Slot[capacity];
     }
 
     private CallJournal(CallJournal source, string accountSid)
@@ -64,7 +67,11 @@ public sealed class CallJournal : IReadOnlyList<CallRecord>
         var kept = (int)Math.Min(_total, _ring.Length);
         var result = new List<CallRecord>(kept);
         for (var i = _total - kept; i < _total; i++)
-            result.Add(_ring[i % _ring.Length]!);
+        {
+            ref var slot = ref _ring[i % _ring.Length];
+            result.Add(slot.Record ??= slot.Call.ToRecord());
+            slot.Call = default;
+        }
         return result;
     }
 
@@ -91,20 +98,13 @@ public sealed class CallJournal : IReadOnlyList<CallRecord>
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
-    internal long Add(Func<long, CallRecord> create)
+    internal long Add(in CallData call)
     {
-        if (_ring.Length == 0)
-        {
-            lock (_gate)
-            {
-                _total++;
-                return ++_sequence;
-            }
-        }
         lock (_gate)
         {
             var sequence = ++_sequence;
-            _ring[_total % _ring.Length] = create(sequence);
+            if (_ring.Length > 0)
+                _ring[_total % _ring.Length] = new Slot { Call = call with { Sequence = sequence } };
             _total++;
             return sequence;
         }
@@ -118,7 +118,59 @@ public sealed class CallJournal : IReadOnlyList<CallRecord>
             Array.Clear(_ring);
             _total = 0;
             foreach (var call in kept)
-                _ring[_total++ % _ring.Length] = call;
+                _ring[_total++ % _ring.Length] = new Slot { Record = call };
         }
     }
+
+    /// <summary>A kept call: its data, and its record once somebody has read it.</summary>
+    private struct Slot
+    {
+        public CallData Call;
+        public CallRecord? Record;
+    }
+}
+
+/// <summary>What the dispatcher records of one call; becomes a <see cref="CallRecord"/> when read.</summary>
+internal readonly record struct CallData
+{
+    public long Sequence { get; init; }
+    public DateTimeOffset Time { get; init; }
+    public string? AccountSid { get; init; }
+    public Operation Operation { get; init; }
+    public string Method { get; init; }
+    public string Path { get; init; }
+    public IReadOnlyDictionary<string, string> PathParameters { get; init; }
+    public string? EncodedQuery { get; init; }
+    public string? EncodedForm { get; init; }
+    public string? ContentType { get; init; }
+    public bool HadNonFormBody { get; init; }
+    public IReadOnlyList<string> IgnoredParameters { get; init; }
+    public int StatusCode { get; init; }
+    public int? ErrorCode { get; init; }
+    public string? ErrorMessage { get; init; }
+    public Domain.Rooms.Room? Room { get; init; }
+    public string? InjectedFault { get; init; }
+    public TimeSpan Elapsed { get; init; }
+
+    public CallRecord ToRecord() => new()
+    {
+        Sequence = Sequence,
+        Time = Time,
+        AccountSid = AccountSid,
+        Operation = Operation,
+        Method = Method,
+        Path = Path,
+        PathParameters = PathParameters,
+        EncodedQuery = EncodedQuery,
+        EncodedForm = EncodedForm,
+        ContentType = ContentType,
+        HadNonFormBody = HadNonFormBody,
+        IgnoredParameters = IgnoredParameters,
+        StatusCode = StatusCode,
+        ErrorCode = ErrorCode,
+        ErrorMessage = ErrorMessage,
+        Room = Room,
+        InjectedFault = InjectedFault,
+        Elapsed = Elapsed,
+    };
 }
