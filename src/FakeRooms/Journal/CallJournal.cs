@@ -10,7 +10,10 @@ public sealed class CallJournal : IReadOnlyList<CallRecord>
     // Kept calls live through the next Capacity requests: long enough for the GC to promote them, so each object a
     // kept call holds is copied twice and then dies in gen2. A slot is a struct in one array, and its CallRecord is
     // built the first time a test reads it; a call costs the journal no object of its own until then (bench note).
-    private readonly Slot[] _ring;
+    // Grows by doubling up to the capacity (a fake that answers a handful of calls does not hold a full ring), then
+    // wraps around.
+    private Slot[] _ring;
+    private readonly int _capacity;
     private long _total;
     // CallRecord.Sequence: never reused, so it keeps counting across Clear and Reset (unlike _total).
     private long _sequence;
@@ -21,7 +24,8 @@ public sealed class CallJournal : IReadOnlyList<CallRecord>
     {
         if (capacity < 0)
             throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "The journal capacity cannot be negative.");
-        _ring = new Slot[capacity];
+        _capacity = capacity;
+        _ring = new Slot[Math.Min(capacity, InitialSlots)];
     }
 
     private CallJournal(CallJournal source, string accountSid)
@@ -32,7 +36,9 @@ public sealed class CallJournal : IReadOnlyList<CallRecord>
     }
 
     /// <summary>The most calls kept.</summary>
-    public int Capacity => _source?.Capacity ?? _ring.Length;
+    public int Capacity => _source?.Capacity ?? _capacity;
+
+    private const int InitialSlots = 64;
 
     /// <summary>Calls recorded since the start (or the last clear), including those already dropped.</summary>
     public long TotalRecorded
@@ -64,11 +70,11 @@ public sealed class CallJournal : IReadOnlyList<CallRecord>
 
     private List<CallRecord> SnapshotLocked()
     {
-        var kept = (int)Math.Min(_total, _ring.Length);
+        var kept = (int)Math.Min(_total, _capacity);
         var result = new List<CallRecord>(kept);
         for (var i = _total - kept; i < _total; i++)
         {
-            ref var slot = ref _ring[i % _ring.Length];
+            ref var slot = ref _ring[i % _capacity];
             result.Add(slot.Record ??= slot.Call.ToRecord());
             slot.Call = default;
         }
@@ -103,8 +109,12 @@ public sealed class CallJournal : IReadOnlyList<CallRecord>
         lock (_gate)
         {
             var sequence = ++_sequence;
-            if (_ring.Length > 0)
-                _ring[_total % _ring.Length] = new Slot { Call = call with { Sequence = sequence } };
+            if (_capacity > 0)
+            {
+                if (_total < _capacity && _total == _ring.Length)
+                    Array.Resize(ref _ring, (int)Math.Min(_capacity, 2L * _ring.Length));
+                _ring[_total % _capacity] = new Slot { Call = call with { Sequence = sequence } };
+            }
             _total++;
             return sequence;
         }
@@ -118,7 +128,7 @@ public sealed class CallJournal : IReadOnlyList<CallRecord>
             Array.Clear(_ring);
             _total = 0;
             foreach (var call in kept)
-                _ring[_total++ % _ring.Length] = new Slot { Record = call };
+                _ring[_total++ % _capacity] = new Slot { Record = call };
         }
     }
 

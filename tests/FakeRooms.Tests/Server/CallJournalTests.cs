@@ -52,6 +52,29 @@ public sealed class CallJournalTests : FakeRoomsTest
     }
 
     [Test]
+    public async Task A_kept_call_is_one_record_however_often_it_is_read_with_its_form_and_query_decoded()
+    {
+        // The journal keeps a call as plain data and builds its record on the first read (bench: mid-life objects).
+        await PostForm("/v1/Rooms", "UniqueName=caf%C3%A9+bar&VideoCodecs=VP8&VideoCodecs=H264&Bogus=1");
+        await Get("/v1/Rooms?UniqueName=a%26b&Status=completed&Status=failed");
+
+        var first = Fake.Calls[0];
+        Fake.Calls[0].Should().BeSameAs(first);
+        Fake.Calls.Snapshot()[0].Should().BeSameAs(first);
+        first.Form["UniqueName"].Should().Equal("café bar");
+        first.Form["VideoCodecs"].Should().Equal("VP8", "H264");
+        first.IgnoredParameters.Should().Equal("Bogus");
+        first.Query.Should().BeEmpty();
+        first.Room!.UniqueName.Should().Be("café bar");
+
+        var second = Fake.Calls[1];
+        second.Query["UniqueName"].Should().Equal("a&b");
+        second.Query["Status"].Should().Equal("completed", "failed");
+        second.Form.Should().BeEmpty();
+        second.Sequence.Should().Be(first.Sequence + 1);
+    }
+
+    [Test]
     public async Task Control_api_calls_are_not_journaled()
     {
         using var response = await Http.GetAsync("/__fakerooms/health");
@@ -83,5 +106,36 @@ public sealed class CallJournalTests : FakeRoomsTest
 
         Fake.Calls.Of(Operation.FetchRoom).Should().HaveCount(2);
         Fake.Calls.Of(Operation.UpdateRoom).Should().BeEmpty();
+    }
+}
+
+/// <summary>The journal's ring, unit by unit: it grows by doubling up to its capacity, then drops the oldest calls.</summary>
+public sealed class CallJournalRingTests
+{
+    [TestCase(1000, 70, 70)]
+    [TestCase(100, 250, 100)]
+    [TestCase(64, 65, 64)]
+    [TestCase(200, 200, 200)]
+    public void Keeps_the_newest_calls_in_order_while_growing_up_to_its_capacity(int capacity, int calls, int kept)
+    {
+        var journal = new FakeRooms.Journal.CallJournal(capacity);
+        for (var i = 1; i <= calls; i++)
+            journal.Add(new FakeRooms.Journal.CallData { Method = "GET", Path = "/v1/Rooms/" + i, StatusCode = 200 });
+
+        journal.Count.Should().Be(kept);
+        journal.TotalRecorded.Should().Be(calls);
+        journal.Select(c => c.Path).Should().Equal(Enumerable.Range(calls - kept + 1, kept).Select(i => "/v1/Rooms/" + i));
+        journal.Select(c => c.Sequence).Should().Equal(Enumerable.Range(calls - kept + 1, kept).Select(i => (long)i));
+    }
+
+    [Test]
+    public void A_journal_of_capacity_zero_keeps_nothing_but_counts()
+    {
+        var journal = new FakeRooms.Journal.CallJournal(0);
+        journal.Add(new FakeRooms.Journal.CallData { Method = "GET", Path = "/v1/Rooms" }).Should().Be(1);
+        journal.Add(new FakeRooms.Journal.CallData { Method = "GET", Path = "/v1/Rooms" }).Should().Be(2);
+
+        journal.Should().BeEmpty();
+        journal.TotalRecorded.Should().Be(2);
     }
 }
