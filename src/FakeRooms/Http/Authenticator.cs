@@ -17,7 +17,7 @@ internal sealed partial class Authenticator(FakeRoomsServer server)
     public static bool IsAccountSid(string value) => AccountSidPattern().IsMatch(value);
 
     // The last header that authenticated as the default account with its auth token (nearly every request of a test
-    // suite sends the same one): compared as a string, it skips decoding (bench note). Only ever set by the check below.
+    // suite sends the same one): compared as a string, it skips decoding (README: Performance, what it took). Only ever set by the check below.
     private volatile string? _defaultAccountHeader;
 
     /// <summary>The account the request acts for, or the 20003 error to answer with.</summary>

@@ -20,7 +20,7 @@ internal sealed class FormValues
 
     /// <summary>
     /// The text these pairs were parsed from (without a leading <c>?</c>); null for <see cref="Empty"/>. The journal keeps
-    /// this one string rather than the parsed pairs and parses it again when a test reads the call (bench note).
+    /// this one string rather than the parsed pairs and parses it again when a test reads the call (README: Performance, what it took).
     /// </summary>
     public string? Encoded { get; }
 

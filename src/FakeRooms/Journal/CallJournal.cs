@@ -9,7 +9,7 @@ public sealed class CallJournal : IReadOnlyList<CallRecord>
     private readonly Lock _gate = new();
     // Kept calls live through the next Capacity requests: long enough for the GC to promote them, so each object a
     // kept call holds is copied twice and then dies in gen2. A slot is a struct in one array, and its CallRecord is
-    // built the first time a test reads it; a call costs the journal no object of its own until then (bench note).
+    // built the first time a test reads it; a call costs the journal no object of its own until then (README: Performance, what it took).
     // Grows by doubling up to the capacity (a fake that answers a handful of calls does not hold a full ring), then
     // wraps around.
     private Slot[] _ring;

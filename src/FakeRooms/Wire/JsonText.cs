@@ -10,7 +10,7 @@ internal static class JsonText
     /// <summary>Twilio's date format in JSON bodies, e.g. <c>2015-07-30T20:00:00Z</c> (spec examples; FACTS §8.3).</summary>
     public static string Date(DateTimeOffset value) =>
         // "s" is yyyy-MM-ddTHH:mm:ss (culture-invariant by definition); formatting it into the string directly is the
-        // same text without parsing a custom format on every date (bench note).
+        // same text without parsing a custom format on every date (README: Performance, what it took).
         string.Create(20, value.UtcDateTime, static (chars, utc) =>
         {
             utc.TryFormat(chars, out _, "s", CultureInfo.InvariantCulture);
@@ -35,7 +35,7 @@ internal static class JsonText
     /// <summary>
     /// Builds JSON as UTF-8 bytes, for bodies that can be large (list pages). A 50-room page is about 55,000
     /// characters: as a string (110 KB) it lands on the large object heap, whose churn forced a full (gen2) GC every
-    /// few dozen list requests under load; as UTF-8 bytes (55 KB) it does not (bench note).
+    /// few dozen list requests under load; as UTF-8 bytes (55 KB) it does not (README: Performance, what it took).
     /// </summary>
     public static byte[] WriteUtf8(Action<JsonTextWriter> write)
     {
@@ -72,7 +72,7 @@ internal static class JsonText
     }
 
     // One builder per thread, reused: a body is written once, copied out, and the builder cleared. A nested call (none
-    // today) finds no cached builder and uses its own. Very large builders are left to the GC (bench note).
+    // today) finds no cached builder and uses its own. Very large builders are left to the GC (README: Performance, what it took).
     private static StringBuilder Rent()
     {
         var builder = t_builder ?? new StringBuilder(4096);

@@ -21,7 +21,7 @@ internal static class TwilioJson
 
     public static string Room(Room room, string baseUrl) => JsonText.Write(w => WriteRoom(w, room, baseUrl));
 
-    /// <summary>The same room as UTF-8 bytes: what goes on the wire, without a UTF-16 string in between (bench note).</summary>
+    /// <summary>The same room as UTF-8 bytes: what goes on the wire, without a UTF-16 string in between (README: Performance, what it took).</summary>
     public static byte[] RoomUtf8(Room room, string baseUrl) => JsonText.WriteUtf8(w => WriteRoom(w, room, baseUrl));
 
     /// <summary>Spec schema <c>video.v1.room</c>. <c>url</c> and <c>links</c> always use the SID, never the name.</summary>
