@@ -28,7 +28,7 @@ internal sealed class Dispatcher(FakeRoomsServer server, RouteTable routes)
         if (route is null || !route.TryMatch(request.Segments, out parameters))
             route = routes.Match(request.Method, request.Segments, out parameters, out pathKnown);
 
-        var context = new RequestContext(request, parameters ?? Journal.CallRecord.NoPathParameters, server, server.BaseUrlFor(request));
+        var context = new RequestContext(request, parameters ?? Route.NoParameters, server, server.BaseUrlFor(request));
         HttpResult result;
         Faults.FaultDecision? fault = null;
         try

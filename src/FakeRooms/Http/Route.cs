@@ -16,6 +16,9 @@ internal sealed class Route
         _segments = template.Trim('/').Split('/');
     }
 
+    /// <summary>The path parameters of a route without any: one shared, empty dictionary.</summary>
+    public static readonly IReadOnlyDictionary<string, string> NoParameters = new Dictionary<string, string>();
+
     public string Method { get; }
     public string Template { get; }
     public Operation Operation { get; }
@@ -50,7 +53,7 @@ internal sealed class Route
             else if (!string.Equals(t, segments[i], StringComparison.Ordinal))
                 return false;
         }
-        parameters = found ?? Journal.CallRecord.NoPathParameters;
+        parameters = found ?? NoParameters;
         return true;
     }
 }

@@ -24,7 +24,7 @@ public sealed record CallRecord
     public required string Path { get; init; }
 
     /// <summary>Path parameters by their spec names (<c>Sid</c>, <c>RoomSid</c>...), decoded.</summary>
-    public IReadOnlyDictionary<string, string> PathParameters { get; init; } = NoPathParameters;
+    public IReadOnlyDictionary<string, string> PathParameters { get; init; } = Http.Route.NoParameters;
 
     /// <summary>Query parameters, decoded, repeated names kept.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Query
@@ -55,8 +55,6 @@ public sealed record CallRecord
 
     private static IReadOnlyDictionary<string, IReadOnlyList<string>> Parsed(string? encoded) =>
         Http.FormValues.Parse(encoded).ToDictionary();
-
-    internal static readonly IReadOnlyDictionary<string, string> NoPathParameters = new Dictionary<string, string>();
 
     /// <summary>The request's Content-Type header.</summary>
     public string? ContentType { get; init; }
