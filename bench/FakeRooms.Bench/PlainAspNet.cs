@@ -15,7 +15,7 @@ namespace FakeRooms.Bench;
 /// <summary>
 /// Baseline (b): a plain ASP.NET Core minimal API on Kestrel (127.0.0.1) doing the same in-memory work as the fake for
 /// the three benchmarked calls: check Basic credentials, parse the form, take a lock, a seeded SID, dictionaries and an
-/// oldest-first list, and the fake's own JSON writer (<see cref="TwilioJson.WriteRoom"/>, via <see cref="Utf8Json"/>). It
+/// oldest-first list, and the fake's own JSON writer (<see cref="TwilioJson.RoomUtf8"/>, <see cref="TwilioJson.PageUtf8"/>). It
 /// has none of the fake's rules, so it is the ceiling a fake on ASP.NET Core could reach on this machine.
 /// </summary>
 internal sealed class PlainAspNet : IAsyncDisposable
@@ -160,7 +160,7 @@ internal sealed class PlainAspNet : IAsyncDisposable
             ctx.Response.StatusCode = 400;
             return;
         }
-        await Json(ctx, 201, Utf8Json.Room(room, BaseUrl(ctx)));
+        await Json(ctx, 201, TwilioJson.RoomUtf8(room, BaseUrl(ctx)));
     }
 
     private Task Fetch(HttpContext ctx, string sid)
@@ -178,7 +178,7 @@ internal sealed class PlainAspNet : IAsyncDisposable
             ctx.Response.StatusCode = 404;
             return Task.CompletedTask;
         }
-        return Json(ctx, 200, Utf8Json.Room(room, BaseUrl(ctx)));
+        return Json(ctx, 200, TwilioJson.RoomUtf8(room, BaseUrl(ctx)));
     }
 
     private Task List(HttpContext ctx)
@@ -209,7 +209,7 @@ internal sealed class PlainAspNet : IAsyncDisposable
         }
         var meta = new PageMeta(0, size, prefix + "0", null, prefix + "0", next);
         // UTF-8 bytes, as the fake writes them (a list page as a 110 KB string would churn the large object heap).
-        return Json(ctx, 200, Utf8Json.Page(items, baseUrl, meta));
+        return Json(ctx, 200, TwilioJson.PageUtf8("rooms", items, (w, r) => TwilioJson.WriteRoom(w, r, baseUrl), meta));
     }
 
     public async ValueTask DisposeAsync()
