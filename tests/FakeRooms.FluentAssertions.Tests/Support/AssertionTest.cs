@@ -64,16 +64,21 @@ public abstract class AssertionTest : FakeRoomsFixture
         RoomResource.CreateAsync(uniqueName: uniqueName, type: type, maxParticipants: maxParticipants,
             statusCallback: statusCallback is null ? null : new Uri(statusCallback), client: Twilio);
 
-    /// <summary>Makes a call the fake rejects, swallowing the SDK's exception.</summary>
-    protected static async Task Rejected(Func<Task> call)
+    /// <summary>
+    /// Makes a call the fake must reject and returns the SDK's exception; a call that succeeds fails the test, since
+    /// the assertion under test would then be checked against a journal without the rejection it is about.
+    /// </summary>
+    protected static async Task<ApiException> Rejected(Func<Task> call)
     {
         try
         {
             await call();
         }
-        catch (ApiException)
+        catch (ApiException e)
         {
+            return e;
         }
+        throw new AssertionException("The call was expected to be rejected by the fake with a Twilio error, but it succeeded.");
     }
 
     protected async Task<int> PostForm(string path, string body)

@@ -80,6 +80,7 @@ public sealed class SoakTests
         var counts = new ConcurrentDictionary<(Op, int), int>();
         var rss = new ConcurrentQueue<(int Done, long Kb)>();
         var next = -1;
+        var finished = 0;
         var stopwatch = Stopwatch.StartNew();
         var deadline = TimeSpan.FromSeconds(seconds);
         var sampleEvery = Math.Max(1, requests / 40);
@@ -98,6 +99,7 @@ public sealed class SoakTests
                     await Expect(http.PostAsync("/__fakerooms/reset", new FormUrlEncodedContent([])), 200, "reset", unexpected);
                     rooms.Clear();
                     participants.Clear();
+                    Interlocked.Increment(ref finished);
                     continue;
                 }
                 if (n % sampleEvery == 0)
@@ -107,6 +109,7 @@ public sealed class SoakTests
                 counts.AddOrUpdate((op, status), 1, (_, c) => c + 1);
                 if (status >= 0 && !Expected[op].Contains(status))
                     unexpected.Enqueue($"{op} answered {status}");
+                Interlocked.Increment(ref finished);
             }
         })));
         rss.Enqueue((Math.Min(next, requests), Rss(server.Process.Id)));
@@ -117,6 +120,7 @@ public sealed class SoakTests
                                        $"RSS MB {string.Join(" ", samples.Select(s => (s.Kb / 1024).ToString(CultureInfo.InvariantCulture)))}");
         TestContext.Progress.WriteLine("Soak answers: " + string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Key.Item1} {c.Key.Item2}: {c.Value}")));
 
+        finished.Should().Be(requests, "the soak runs all of its {0} requests within {1} s, or it proves less than it says", requests, seconds);
         unexpected.Should().BeEmpty("every answer is one the operation can get");
         counts.Keys.Should().NotContain(k => k.Item2 >= 500);
         (await http.GetAsync("/__fakerooms/health")).StatusCode.Should().Be(HttpStatusCode.OK);
