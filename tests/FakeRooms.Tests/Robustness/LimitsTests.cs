@@ -9,7 +9,7 @@ namespace FakeRooms.Tests.Robustness;
 /// The fake's limits answer with clear errors, never a crash: request body size (<see cref="FakeRoomsOptions.MaxRequestBodyBytes"/>,
 /// 413/20413, refused before it is read), in-progress rooms per account (<see cref="FakeRoomsOptions.MaxInProgressRoomsPerAccount"/>,
 /// 53119), and Kestrel's own request line and header limits (414 and 431 with an empty body, before the fake sees the
-/// request). The README's limits table (notes/robustness-readme.md) lists the same numbers.
+/// request). The limits table of docs/robustness.md lists the same numbers.
 /// </summary>
 public sealed class LimitsTests : FakeRoomsTest
 {
