@@ -108,6 +108,12 @@ public sealed class FakeRoomsOptions
     /// <summary>How many status callback deliveries <see cref="FakeRoomsServer.Callbacks"/> keeps; older ones are dropped first. Default: 10,000.</summary>
     public int CallbackJournalCapacity { get; set; } = 10_000;
 
+    /// <summary>
+    /// What a client's connect to a room name with no room in progress does (client-side room creation): on by
+    /// default, as on Twilio; see <see cref="SimulatedRooms.ConnectWithToken"/>.
+    /// </summary>
+    public AdHocRoomSettings AdHocRooms { get; } = new();
+
     /// <summary>Called once per answered request (control calls too), on the request's thread; the standalone server logs with it.</summary>
     internal Action<Http.RequestObserved>? RequestObserver { get; set; }
 }

@@ -1,3 +1,4 @@
+using FakeRooms.Tokens;
 using System.Collections.Concurrent;
 using FakeRooms.Callbacks;
 using FakeRooms.Domain;
@@ -54,6 +55,7 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
         Clock = new FakeRoomsClock(provider, Backend.Settle);
         Calls = new CallJournal(options.JournalCapacity);
         Rooms = new SimulatedRooms(this, AccountSid);
+        Tokens = new TokenConnects(this);
         Faults = new Faults.FaultInjector(this);
 
         // Status callbacks (FACTS §6): the listener only enqueues; delivery runs in the background.

@@ -70,6 +70,28 @@ public sealed class SimulatedRooms
         var participant = Store.Connect(roomSidOrName, identity);
         return new SimulatedParticipant(() => Store, participant.RoomSid, participant.Sid);
     }
+
+    /// <summary>
+    /// A Video client connects with the Access Token your app minted, as <c>Video.connect(token, { name: room })</c>
+    /// does, checked as Twilio checks it on the fake's clock: JWT header (<c>cty</c> <c>twilio-fpa;v=1</c>, HS256),
+    /// the signature with the secret of the API key in <c>iss</c> (<see cref="FakeRoomsOptions.ApiKeys"/>), <c>sub</c>
+    /// this account, <c>exp</c>/<c>nbf</c>, a lifetime of at most 24 hours, an identity and a video grant, and the
+    /// room from the grant or <paramref name="room"/> (both given and different: refused). A room name with no room
+    /// in progress creates one when client-side room creation is on (<see cref="FakeRoomsOptions.AdHocRooms"/>).
+    /// Every attempt is kept in <see cref="FakeRoomsServer.TokenConnects"/>.
+    /// </summary>
+    /// <param name="token">The JWT.</param>
+    /// <param name="room">The room name the client asks for beside the token; null to use the grant's.</param>
+    /// <exception cref="Domain.Errors.TwilioErrorException">
+    /// 20101 malformed, 20102 header, 20103 issuer/subject, 20104 expired, 20105 not yet valid, 20106 grants (no
+    /// identity, no video grant, no room, or a room other than the grant's), 20107 signature, 20157 lifetime over
+    /// 24 hours; then the join's own errors (53106 with client-side room creation off, 53105 full, ...).
+    /// </exception>
+    public SimulatedParticipant ConnectWithToken(string token, string? room = null)
+    {
+        var participant = _server.Tokens.Connect(token, room, AccountSid);
+        return new SimulatedParticipant(() => Store, participant.RoomSid, participant.Sid);
+    }
 }
 
 /// <summary>A simulated participant: publish, pause and remove tracks, and leave.</summary>

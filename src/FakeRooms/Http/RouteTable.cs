@@ -52,6 +52,7 @@ internal sealed class RouteTable
             summary: "The bytes of a completed recording's or composition's media ({Sid}.{extension}), where the Media redirect leads.");
         Control.ControlApi.Register(this);
         Control.ParticipantsControl.Register(this);
+        Control.TokenControl.Register(this);
         Callbacks.CallbacksControl.Register(this);
         Faults.FaultsControlApi.Register(this);
         Control.RecordingsControl.Register(this);
