@@ -54,42 +54,44 @@ internal static class AccessTokenCheck
         var signature = DecodeBytes(parts[2]);
         if (header is null || payload is null || signature is null)
             return Refuse(Invalid, "the token is not base64url-encoded JSON");
+        // Kept with every later refusal, so a test can see whose token it was.
+        var who = payload["grants"] is JObject g && g["identity"]?.Type == JTokenType.String ? (string?)g["identity"] : null;
 
         if (Text(header, "typ") != "JWT" || Text(header, "alg") != "HS256" || Text(header, "cty") != "twilio-fpa;v=1")
             return Refuse(HeaderInvalid,
-                $"the header must be typ JWT, alg HS256, cty twilio-fpa;v=1; it is typ {Show(header, "typ")}, alg {Show(header, "alg")}, cty {Show(header, "cty")}");
+                $"the header must be typ JWT, alg HS256, cty twilio-fpa;v=1; it is typ {Show(header, "typ")}, alg {Show(header, "alg")}, cty {Show(header, "cty")}", who);
 
         var issuer = Text(payload, "iss");
         var subject = Text(payload, "sub");
         if (issuer is null || apiKeys(issuer) is not { } key)
-            return Refuse(IssuerInvalid, $"the issuer {Show(payload, "iss")} is not an API key of this fake (sign tokens with an SK... key given in ApiKeys or --api-key)");
+            return Refuse(IssuerInvalid, $"the issuer {Show(payload, "iss")} is not an API key of this fake (sign tokens with an SK... key given in ApiKeys or --api-key)", who);
         if (subject != key.AccountSid)
-            return Refuse(IssuerInvalid, $"the subject {Show(payload, "sub")} is not the account {key.AccountSid} that API key {issuer} belongs to");
+            return Refuse(IssuerInvalid, $"the subject {Show(payload, "sub")} is not the account {key.AccountSid} that API key {issuer} belongs to", who);
 
         var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(key.Secret), Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]));
         if (!CryptographicOperations.FixedTimeEquals(expected, signature))
-            return Refuse(SignatureInvalid, $"the signature does not match the secret of API key {issuer}");
+            return Refuse(SignatureInvalid, $"the signature does not match the secret of API key {issuer}", who);
 
         if (Seconds(payload, "exp") is not { } exp)
-            return Refuse(Expired, "the token has no numeric exp");
+            return Refuse(Expired, "the token has no numeric exp", who);
         if (exp <= now)
-            return Refuse(Expired, $"the token expired {Ago(now - exp)} before the connect (exp {Stamp(exp)}, now {Stamp(now)})");
+            return Refuse(Expired, $"the token expired {Ago(now - exp)} before the connect (exp {Stamp(exp)}, now {Stamp(now)})", who);
         var nbf = Seconds(payload, "nbf");
         if (payload["nbf"] is not null && nbf is null)
-            return Refuse(NotYetValid, "the token's nbf is not a number");
+            return Refuse(NotYetValid, "the token's nbf is not a number", who);
         if (nbf is { } notBefore && notBefore > now)
-            return Refuse(NotYetValid, $"the token is valid only {Ago(notBefore - now)} after the connect (nbf {Stamp(notBefore)}, now {Stamp(now)})");
+            return Refuse(NotYetValid, $"the token is valid only {Ago(notBefore - now)} after the connect (nbf {Stamp(notBefore)}, now {Stamp(now)})", who);
         var lifetime = exp - (nbf ?? now);
         if (lifetime > MaxLifetime)
-            return Refuse(LifetimeTooLong, $"the token lives {Ago(lifetime)}, over Twilio's maximum of 24 hours");
+            return Refuse(LifetimeTooLong, $"the token lives {Ago(lifetime)}, over Twilio's maximum of 24 hours", who);
 
         if (payload["grants"] is not JObject grants)
-            return Refuse(GrantsInvalid, "the token has no grants");
+            return Refuse(GrantsInvalid, "the token has no grants", who);
         var identity = grants["identity"]?.Type == JTokenType.String ? (string?)grants["identity"] : null;
         if (string.IsNullOrEmpty(identity))
-            return Refuse(GrantsInvalid, "the token's grants have no identity");
+            return Refuse(GrantsInvalid, "the token's grants have no identity", who);
         if (grants["video"] is not JObject video)
-            return Refuse(GrantsInvalid, $"the token for \"{identity}\" has no video grant");
+            return Refuse(GrantsInvalid, $"the token for \"{identity}\" has no video grant", who);
         var grantRoom = video["room"]?.Type == JTokenType.String ? (string?)video["room"] : null;
         if (grantRoom is not null && room is not null && grantRoom != room)
             return Refuse(GrantsInvalid, $"the token's video grant is for room \"{grantRoom}\", but the client asked for \"{room}\"", identity);
