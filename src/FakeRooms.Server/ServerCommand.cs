@@ -32,6 +32,10 @@ internal static class ServerCommand
         new("--rate-limit-reads", "FAKEROOMS_RATE_LIMIT_READS", "Read requests per second per account before 429/20429 (Twilio's quota: 80).", "off"),
         new("--fixture", "FAKEROOMS_FIXTURE", "Seed rooms and participants from a JSON file (format: fixtures/seeds/README.md).", "none"),
         new("--persist", "FAKEROOMS_PERSIST", "Load the state from this JSON file at start (if it exists) and write it there on shutdown.", "none"),
+        // Client-side ("ad-hoc") room creation, as Twilio's console Room Settings hold it.
+        new("--adhoc-rooms", "FAKEROOMS_ADHOC_ROOMS", "on: a token connect to a name with no room creates it (Twilio's default); off: 53106.", "on"),
+        new("--adhoc-room-type", "FAKEROOMS_ADHOC_ROOM_TYPE", "Type of rooms created on connect: group, group-small, peer-to-peer or go.", "group"),
+        new("--adhoc-status-callback", "FAKEROOMS_ADHOC_STATUS_CALLBACK", "Status callback URL of rooms created on connect.", "none"),
         new("--quiet", "FAKEROOMS_QUIET", "No log line per request (the variable takes true or 1).", "off", IsSwitch: true),
     ];
 
@@ -272,6 +276,16 @@ internal static class ServerCommand
                         : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var kept) ? kept
                         : throw new ArgumentException($"{name} must be a whole number (0 or more) or off, not '{value}'");
                     break;
+                case "--adhoc-rooms":
+                    options.AdHocRooms.Enabled = value switch
+                    {
+                        "on" => true,
+                        "off" => false,
+                        _ => throw new ArgumentException($"{name} must be on or off, not '{value}'"),
+                    };
+                    break;
+                case "--adhoc-room-type": options.AdHocRooms.Type = value; break;
+                case "--adhoc-status-callback": options.AdHocRooms.StatusCallback = value; break;
                 case "--rate-limit-writes": options.RateLimitWritesPerSecond = ParseInt(name, value, 1, 1_000_000); break;
                 case "--rate-limit-reads": options.RateLimitReadsPerSecond = ParseInt(name, value, 1, 1_000_000); break;
                 case "--quiet":

@@ -85,4 +85,36 @@ public sealed class NodeClientTests
         Error("completeAgain").Should().Be(("RestException", 400, 53112));
         Error("wrongToken").Should().Be(("RestException", 401, 20003));
     }
+
+    [Test]
+    public async Task Tokens_minted_by_twilio_node_connect_clients_and_refusals_carry_twilios_codes()
+    {
+        const string keySid = "SK0123456789abcdef0123456789abcdef";
+        const string keySecret = "0123456789abcdef0123456789abcdef";
+        await EnsureTwilioInstalled();
+        // A real clock: twilio-node stamps exp from the machine's time.
+        await using var server = await StandaloneServer.StartAsync("--quiet", "--api-key", $"{keySid}:{keySecret}");
+
+        var node = await Run("node", new Dictionary<string, string>
+        {
+            ["FAKEROOMS_URL"] = server.Url,
+            ["FAKEROOMS_ACCOUNT_SID"] = server.AccountSid,
+            ["FAKEROOMS_AUTH_TOKEN"] = server.AuthToken,
+            ["FAKEROOMS_KEY_SID"] = keySid,
+            ["FAKEROOMS_KEY_SECRET"] = keySecret,
+        }, "tokens.js");
+
+        node.Exit.Should().Be(0, node.Stderr);
+        var result = JObject.Parse(node.Stdout);
+        result["joined"]!.Value<int>("status").Should().Be(201);
+        result["joined"]!.Value<string>("identity").Should().Be("alice");
+        result["room"]!.Value<string>("uniqueName").Should().Be("node huddle", "the connect created the room (client-side room creation)");
+        result["room"]!.Value<string>("sid").Should().Be(result["joined"]!.Value<string>("roomSid"));
+        result["room"]!.Value<string>("type").Should().Be("group");
+        result["participants"]!.Values<string>().Should().Equal("alice");
+        result["wrongSecret"]!.Value<int>("code").Should().Be(20107);
+        result["wrongSecret"]!.Value<int>("status").Should().Be(401);
+        result["tooLong"]!.Value<int>("code").Should().Be(20157);
+        result["otherRoom"]!.Value<int>("code").Should().Be(20106);
+    }
 }
