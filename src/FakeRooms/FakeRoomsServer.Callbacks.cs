@@ -12,11 +12,17 @@ public sealed partial class FakeRoomsServer
     /// <param name="handler">The handler to send callbacks to.</param>
     /// <param name="origin">Only callbacks for this origin; null for every callback.</param>
     /// <returns>Dispose it to send callbacks where they went before (for example when the app under test stops).</returns>
+    /// <remarks>The latest diversion that takes a callback wins; see also <see cref="FakeRoomsAccount.DeliverCallbacksThrough"/>.</remarks>
     public IDisposable DeliverCallbacksThrough(HttpMessageHandler handler, Uri? origin = null)
+    {
+        CheckDiversion(handler, origin);
+        return CallbackDispatcher.Route.Divert(handler, origin, accountSid: null);
+    }
+
+    internal static void CheckDiversion(HttpMessageHandler handler, Uri? origin)
     {
         ArgumentNullException.ThrowIfNull(handler);
         if (origin is { IsAbsoluteUri: false })
             throw new ArgumentException($"The origin \"{origin}\" is not an absolute URL.", nameof(origin));
-        return CallbackDispatcher.Route.Divert(handler, origin);
     }
 }

@@ -1,30 +1,40 @@
+using System.Text;
+
 namespace FakeRooms.Callbacks;
 
 /// <summary>
 /// The handler status callbacks are sent through: the one chosen at start (<see cref="FakeRoomsOptions.CallbackHandler"/>
-/// or the network), unless a test has since pointed them elsewhere with
+/// or the network), unless a test has since pointed some of them elsewhere with
 /// <see cref="FakeRoomsServer.DeliverCallbacksThrough(HttpMessageHandler, Uri?)"/> (an app under test whose TestServer
-/// exists only after the fake started). Swapping is a reference write: a callback already in flight finishes where it went.
+/// exists only after the fake started). The latest diversion that takes a callback wins. Diversions are swapped by a
+/// reference write: a callback already in flight finishes where it went.
 /// </summary>
 internal sealed class CallbackRoute(HttpMessageHandler initial, bool ownsInitial) : HttpMessageHandler
 {
     private readonly HttpMessageInvoker _initial = new(initial, ownsInitial);
-    private Diversion? _diversion;
+    private Diversion[] _diversions = [];
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        (Volatile.Read(ref _diversion) is { } d && d.Takes(request.RequestUri) ? d.Invoker : _initial).SendAsync(request, cancellationToken);
-
-    /// <summary>Sends callbacks (those for <paramref name="origin"/> only, when given) to <paramref name="handler"/>.</summary>
-    public IDisposable Divert(HttpMessageHandler handler, Uri? origin)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var invoker = new HttpMessageInvoker(handler, disposeHandler: false);
-        while (true)
+        var diversions = Volatile.Read(ref _diversions);
+        var target = _initial;
+        if (diversions.Length > 0)
         {
-            var current = Volatile.Read(ref _diversion);
-            var diversion = new Diversion(this, current, invoker, origin);
-            if (Interlocked.CompareExchange(ref _diversion, diversion, current) == current)
-                return diversion;
+            var account = diversions.Any(d => d.AccountSid is not null) ? await AccountOf(request, cancellationToken).ConfigureAwait(false) : null;
+            target = diversions.FirstOrDefault(d => d.Takes(request.RequestUri, account))?.Invoker ?? _initial;
         }
+        return await target.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends callbacks to <paramref name="handler"/>: those for <paramref name="origin"/> only (scheme, host and port),
+    /// and of <paramref name="accountSid"/> only, when given.
+    /// </summary>
+    public IDisposable Divert(HttpMessageHandler handler, Uri? origin, string? accountSid)
+    {
+        var diversion = new Diversion(this, new HttpMessageInvoker(handler, disposeHandler: false), origin, accountSid);
+        Swap(current => [diversion, .. current]);
+        return diversion;
     }
 
     protected override void Dispose(bool disposing)
@@ -34,30 +44,46 @@ internal sealed class CallbackRoute(HttpMessageHandler initial, bool ownsInitial
         base.Dispose(disposing);
     }
 
-    private sealed class Diversion(CallbackRoute route, Diversion? previous, HttpMessageInvoker invoker, Uri? origin) : IDisposable
+    private void Swap(Func<Diversion[], Diversion[]> change)
     {
-        private int _ended;
+        while (true)
+        {
+            var current = Volatile.Read(ref _diversions);
+            if (Interlocked.CompareExchange(ref _diversions, change(current), current) == current)
+                return;
+        }
+    }
 
-        private Diversion? Previous { get; } = previous;
+    /// <summary>The callback's <c>AccountSid</c> parameter: in the query of a GET, in the form body of a POST.</summary>
+    private static async Task<string?> AccountOf(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var form = request.RequestUri?.Query.TrimStart('?') ?? "";
+        if (request.Content is { } content)
+        {
+            // The dispatcher's body is a ByteArrayContent: reading it here does not consume it.
+            var body = Encoding.UTF8.GetString(await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+            form = form.Length == 0 ? body : form + "&" + body;
+        }
+        foreach (var pair in form.Split('&'))
+        {
+            if (pair.StartsWith("AccountSid=", StringComparison.Ordinal))
+                return Uri.UnescapeDataString(pair["AccountSid=".Length..]);
+        }
+        return null;
+    }
 
+    private sealed class Diversion(CallbackRoute route, HttpMessageInvoker invoker, Uri? origin, string? accountSid) : IDisposable
+    {
         public HttpMessageInvoker Invoker { get; } = invoker;
 
-        public bool Takes(Uri? url) =>
-            origin is null ||
-            (url is not null && Uri.Compare(url, origin, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0);
+        public string? AccountSid { get; } = accountSid;
 
-        /// <summary>
-        /// Ends this diversion: if it is current, the latest earlier one still in force (or the initial route) takes over;
-        /// if a later one replaced it, that one skips it when it ends in turn.
-        /// </summary>
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _ended, 1) != 0)
-                return;
-            var back = Previous;
-            while (back is not null && Volatile.Read(ref back._ended) != 0)
-                back = back.Previous;
-            Interlocked.CompareExchange(ref route._diversion, back, this);
-        }
+        public bool Takes(Uri? url, string? account) =>
+            (origin is null ||
+             (url is not null && Uri.Compare(url, origin, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)) &&
+            (AccountSid is null || string.Equals(AccountSid, account, StringComparison.Ordinal));
+
+        /// <summary>Ends this diversion; the callbacks it took go where they would go without it.</summary>
+        public void Dispose() => route.Swap(current => Array.IndexOf(current, this) < 0 ? current : [.. current.Where(d => d != this)]);
     }
 }

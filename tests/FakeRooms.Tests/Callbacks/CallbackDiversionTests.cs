@@ -61,11 +61,43 @@ public sealed class CallbackDiversionTests
     }
 
     [Test]
+    public async Task An_account_diversion_takes_only_that_accounts_callbacks_whatever_the_order_of_diversions()
+    {
+        var initial = new Answering(HttpStatusCode.Accepted);
+        var appOfA = new Answering(HttpStatusCode.NoContent);
+        var appOfB = new Answering(HttpStatusCode.OK);
+        await using var fake = await FakeRoomsServer.StartAsync(o =>
+        {
+            o.AuthMode = AuthMode.AnyAccount;
+            o.CallbackHandler = initial;
+        });
+        var a = fake.ForAccount("AC" + new string('a', 32));
+        var b = fake.ForAccount("AC" + new string('b', 32));
+        var localhost = new Uri("http://localhost");
+
+        using var toA = a.DeliverCallbacksThrough(appOfA, localhost);
+        using var toB = b.DeliverCallbacksThrough(appOfB, localhost); // the latest, but not for A's callbacks
+        await RoomResource.CreateAsync(uniqueName: "a-room", statusCallback: new Uri("http://localhost/status"), client: a.CreateTwilioClient());
+        await RoomResource.CreateAsync(uniqueName: "b-room", statusCallback: new Uri("http://localhost/status"), statusCallbackMethod: Twilio.Http.HttpMethod.Get,
+            client: b.CreateTwilioClient());
+        await RoomResource.CreateAsync(uniqueName: "default", statusCallback: new Uri("http://localhost/status"), client: fake.CreateTwilioClient());
+        await fake.Callbacks.WhenIdleAsync();
+
+        appOfA.Urls.Should().Equal("http://localhost/status");
+        appOfB.Urls.Should().ContainSingle().Which.Should().StartWith("http://localhost/status?", "B's callback is a GET: its AccountSid is in the query");
+        initial.Urls.Should().Equal("http://localhost/status");
+        a.Callbacks.Single().StatusCode.Should().Be(204);
+        b.Callbacks.Single().StatusCode.Should().Be(200);
+    }
+
+    [Test]
     public async Task A_relative_origin_is_refused()
     {
         await using var fake = await FakeRoomsServer.StartAsync();
         var act = () => fake.DeliverCallbacksThrough(new Answering(HttpStatusCode.OK), new Uri("/status", UriKind.Relative));
         act.Should().Throw<ArgumentException>().WithParameterName("origin");
+        var forAccount = () => fake.ForAccount(fake.AccountSid).DeliverCallbacksThrough(new Answering(HttpStatusCode.OK), new Uri("/status", UriKind.Relative));
+        forAccount.Should().Throw<ArgumentException>().WithParameterName("origin");
     }
 
     private sealed class Answering(HttpStatusCode status) : HttpMessageHandler
