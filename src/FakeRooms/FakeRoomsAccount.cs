@@ -69,6 +69,19 @@ public sealed class FakeRoomsAccount
     /// <summary>The official Twilio SDK's client, authenticated as this account and wired to the fake.</summary>
     public TwilioRestClient CreateTwilioClient() => Server.CreateTwilioClient(AccountSid, AuthToken);
 
+    /// <summary>
+    /// Like <see cref="FakeRoomsServer.DeliverCallbacksThrough"/>, for this account's callbacks only: apps of tests that
+    /// share one fake, each with its own account, each receive their own callbacks.
+    /// </summary>
+    /// <param name="handler">The handler to send this account's callbacks to.</param>
+    /// <param name="origin">Only callbacks for this origin (scheme, host and port); null for every callback of the account.</param>
+    /// <returns>Dispose it to send the callbacks where they went before.</returns>
+    public IDisposable DeliverCallbacksThrough(HttpMessageHandler handler, Uri? origin = null)
+    {
+        FakeRoomsServer.CheckDiversion(handler, origin);
+        return Server.CallbackDispatcher.Route.Divert(handler, origin, AccountSid);
+    }
+
     /// <summary>Forgets this account's rooms, calls and callbacks; other accounts are untouched.</summary>
     public void Reset() => Server.Reset(AccountSid);
 

@@ -15,6 +15,7 @@ public sealed class PublicApiApprovalTests
         yield return new TestCaseData(typeof(FakeRooms.Domain.Rooms.Room).Assembly).SetArgDisplayNames("FakeRooms.Domain");
         yield return new TestCaseData(typeof(FakeRoomsAssertionExtensions).Assembly).SetArgDisplayNames("FakeRooms.FluentAssertions");
         yield return new TestCaseData(typeof(FakeRooms.NUnit.FakeRoomsFixture).Assembly).SetArgDisplayNames("FakeRooms.NUnit");
+        yield return new TestCaseData(typeof(FakeRooms.AspNetCore.FakeRoomsServiceCollectionExtensions).Assembly).SetArgDisplayNames("FakeRooms.AspNetCore");
     }
 
     [TestCaseSource(nameof(Packages))]

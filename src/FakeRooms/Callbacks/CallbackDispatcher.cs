@@ -50,11 +50,11 @@ internal sealed partial class CallbackDispatcher : IRoomEventSink, IDisposable
         _journal = journal;
         _timeout = options.CallbackTimeout;
         _capacity = options.CallbackQueueCapacity;
-        _client = options.CallbackHandler is { } handler
+        Route = options.CallbackHandler is { } handler
             // In-process (e.g. WebApplicationFactory.Server.CreateHandler()): every callback goes to the handler with
             // its full absolute URL, whatever the host; no socket is opened.
-            ? new HttpClient(handler, disposeHandler: false)
-            : new HttpClient(new SocketsHttpHandler
+            ? new CallbackRoute(handler, ownsInitial: false)
+            : new CallbackRoute(new SocketsHttpHandler
             {
                 // Twilio calls the URL as configured: no proxy from the environment, no redirects, no cookies.
                 UseProxy = false,
@@ -62,10 +62,14 @@ internal sealed partial class CallbackDispatcher : IRoomEventSink, IDisposable
                 UseCookies = false,
                 ConnectTimeout = _timeout,
                 PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
-            }, disposeHandler: true);
+            }, ownsInitial: true);
+        _client = new HttpClient(Route, disposeHandler: true);
         _client.Timeout = Timeout.InfiniteTimeSpan;
         journal.Attach(this);
     }
+
+    /// <summary>Where callbacks are sent; <see cref="FakeRoomsServer.DeliverCallbacksThrough"/> can divert it.</summary>
+    public CallbackRoute Route { get; }
 
     /// <summary>Callbacks queued or in flight.</summary>
     public int PendingCount
