@@ -176,8 +176,14 @@ public sealed class InspectorPageTests : InspectorTest
         await Expect(row).ToContainTextAsync("http://receiver.invalid/hook");
         await Expect(row).ToContainTextAsync(sent.Signature);
         await Expect(row.Locator(".badge").First).ToHaveTextAsync(new Regex("^(connection-failed|invalid-url|timed-out)"));
-        await row.GetByText(new Regex("\\d+ parameters")).ClickAsync();
-        await Expect(row.Locator("details table")).ToContainTextAsync("RoomName");
-        await Expect(row.Locator("details table")).ToContainTextAsync("called-back");
+        var toggle = row.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Show \\d+ parameters$") });
+        await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+        await toggle.FocusAsync();
+        await Page.Keyboard.PressAsync("Enter");
+        var parameters = Page.Locator("#callbacks-list tr.detail").First;
+        await Expect(parameters).ToBeVisibleAsync();
+        await Expect(parameters).ToContainTextAsync("RoomName");
+        await Expect(parameters).ToContainTextAsync("called-back");
+        await Expect(row.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Hide") })).ToHaveAttributeAsync("aria-expanded", "true");
     }
 }

@@ -19,7 +19,7 @@
     calls: [], lastCall: 0, callsTotal: 0, newCalls: new Set(),
     callbacks: [], lastCallback: 0, callbacksTotal: 0, callbacksPending: 0,
     room: null, roomKey: "", call: null,
-    filter: { text: "", kind: "all" },
+    filter: { text: "", kind: "all" }, expanded: new Set(),
     ticks: 0, timer: null, busy: false,
   };
 
@@ -92,8 +92,8 @@
     return `${Math.round(s / 86400)} d ago`;
   }
 
-  function timeCell(iso, extra) {
-    return h("td", { class: "time", title: full(iso) }, h("time", { datetime: iso || "" }, short(iso)), extra || null);
+  function timeCell(iso, extra, cls) {
+    return h("td", { class: "time" + (cls ? " " + cls : ""), title: full(iso) }, h("time", { datetime: iso || "" }, short(iso)), extra || null);
   }
 
   function duration(seconds) {
@@ -480,12 +480,12 @@
     return h("div", { class: "table-wrap" }, h("table", { id: `${id}-list` },
       h("caption", { class: "visually-hidden" }, "Twilio API calls, newest first"),
       h("thead", null, h("tr", null,
-        h("th", { scope: "col", class: "num" }, "#"), h("th", { scope: "col" }, "Time"), h("th", { scope: "col", class: "hide-small" }, "Operation"),
+        h("th", { scope: "col", class: "num" }, "#"), h("th", { scope: "col", class: "hide-small" }, "Time"), h("th", { scope: "col", class: "hide-small" }, "Operation"),
         h("th", { scope: "col" }, "Request"), h("th", { scope: "col" }, "Status"), h("th", { scope: "col" }, "Twilio error"),
         h("th", { scope: "col", class: "hide-narrow" }, "Fault"), h("th", { scope: "col" }, "Findings"))),
       h("tbody", null, calls.map((c) => h("tr", { class: state.newCalls.has(c.sequence) ? "fresh" : null, "data-sequence": c.sequence },
         h("td", { class: "num" }, h("a", { href: `#/calls/${c.sequence}`, "aria-label": `Call ${c.sequence}: details` }, String(c.sequence))),
-        timeCell(c.time),
+        timeCell(c.time, null, "hide-small"),
         h("td", { class: "hide-small" }, c.operation),
         h("td", { class: "path" }, h("span", { class: "method" }, c.method), c.path),
         h("td", null, httpBadge(c.status)),
@@ -551,16 +551,25 @@
           h("thead", null, h("tr", null, h("th", { scope: "col" }, "Time"), h("th", { scope: "col" }, "Event"),
             h("th", { scope: "col" }, "URL"), h("th", { scope: "col" }, "Outcome"), h("th", { scope: "col", class: "hide-narrow" }, "Signature"),
             h("th", { scope: "col" }, "Parameters"))),
-          h("tbody", null, list.map((c) => h("tr", null,
-            timeCell(c.attempted_at),
-            h("td", null, h("div", { class: "name" }, c.event), h("div", { class: "sid" }, roomLink({ sid: c.room_sid, account_sid: c.account_sid }, c.room_sid))),
-            h("td", { class: "path" }, h("span", { class: "method" }, c.method), c.url),
-            h("td", null, outcomeBadge(c), c.injected_fault ? [" ", badge("fault", "purple", c.injected_fault)] : null,
-              c.error ? h("div", { class: "hint wrap" }, c.error) : null),
-            h("td", { class: "sid hide-narrow wrap", title: "X-Twilio-Signature" }, c.signature),
-            h("td", null, h("details", null, h("summary", null, `${Object.keys(c.parameters).length} parameters`),
-              h("table", null, h("tbody", null, Object.entries(c.parameters).map(([k, v]) => h("tr", null,
-                h("th", { scope: "row", class: "mono" }, k), h("td", { class: "mono wrap" }, v))))))))))))));
+          h("tbody", null, list.map((c) => {
+            const open = state.expanded.has(c.sequence);
+            const detailId = `callback-${c.sequence}-parameters`;
+            const toggle = h("button", { type: "button", id: `toggle-${c.sequence}`, class: "secondary small", "aria-expanded": String(open), "aria-controls": detailId,
+              onclick: () => { if (state.expanded.has(c.sequence)) state.expanded.delete(c.sequence); else state.expanded.add(c.sequence); render(true); } },
+              `${open ? "Hide" : "Show"} ${Object.keys(c.parameters).length} parameters`);
+            return [
+              h("tr", { class: open ? "open" : null },
+                timeCell(c.attempted_at),
+                h("td", null, h("div", { class: "name" }, c.event), h("div", { class: "sid" }, roomLink({ sid: c.room_sid, account_sid: c.account_sid }, c.room_sid))),
+                h("td", { class: "path url" }, h("span", { class: "method" }, c.method), c.url),
+                h("td", null, outcomeBadge(c), c.injected_fault ? [" ", badge("fault", "purple", c.injected_fault)] : null,
+                  c.error ? h("div", { class: "hint wrap" }, c.error) : null),
+                h("td", { class: "sid hide-narrow sig", title: "X-Twilio-Signature" }, c.signature),
+                h("td", null, toggle)),
+              h("tr", { id: detailId, class: "detail", hidden: !open },
+                h("td", { colspan: "6" }, h("table", { class: "params" }, h("tbody", null, Object.entries(c.parameters).map(([k, v]) => h("tr", null,
+                  h("th", { scope: "row", class: "mono" }, k), h("td", { class: "mono wrap" }, v)))))))];
+          }))))));
   }
 
   // ------------------------------------------------------------------ control panel
