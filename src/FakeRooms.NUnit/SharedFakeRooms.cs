@@ -58,6 +58,8 @@ public static class SharedFakeRooms
             }
             _server = server;
         }
+        // Where to look while the suite runs (or when a test hangs): the inspector page of the shared fake.
+        global::NUnit.Framework.TestContext.Progress.WriteLine($"FakeRooms inspector: {server.InspectorUrl}");
     }
 
     internal static async Task StopAsync()

@@ -131,6 +131,7 @@ internal static class ServerCommand
             log.WriteLine($"FakeRooms listening on {server.Url}");
             log.WriteLine($"Account SID: {server.AccountSid}");
             log.WriteLine($"Auth token:  {server.AuthToken}");
+            log.WriteLine($"Inspector:   {server.InspectorUrl}");
             log.Flush();
             try
             {

@@ -34,6 +34,8 @@ public sealed partial class FakeRoomsServer
         ArgumentNullException.ThrowIfNull(snapshot);
         var now = Clock.UtcNow;
         Backend.Restore(snapshot.Accounts, snapshot.Time > now ? snapshot.Time : now);
+        // Restored rooms take their timelines from their state; events of the rooms replaced must not mix in.
+        Timeline.Reset(null);
         if (Clock.IsManual && snapshot.Time > now)
             Clock.SetUtcNow(snapshot.Time);
     }

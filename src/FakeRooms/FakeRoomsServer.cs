@@ -63,6 +63,10 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
         CallbackDispatcher = new CallbackDispatcher(this, Callbacks);
         Events.Subscribe(CallbackDispatcher);
         Resetting += CallbackDispatcher.Reset;
+        // The inspector's room timelines (Inspector/RoomTimeline.cs): a bounded copy of the events, rooms with or without callbacks.
+        Timeline = new Inspector.RoomTimeline();
+        Events.Subscribe(Timeline);
+        Resetting += Timeline.Reset;
 
         Routes = new RouteTable();
         Dispatcher = new Dispatcher(this, Routes);
@@ -92,6 +96,12 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
 
     /// <summary>The base URL the fake listens on, e.g. <c>http://127.0.0.1:51234</c>.</summary>
     public string Url { get; }
+
+    /// <summary>
+    /// The inspector page, <c>{Url}/__fakerooms/ui</c>: open it in a browser to see the rooms, the calls and the status
+    /// callbacks live, and to move the clock, add participants and tracks, reset or download a snapshot.
+    /// </summary>
+    public string InspectorUrl => Url + "/__fakerooms/ui";
 
     /// <summary>The port the fake listens on.</summary>
     public int Port { get; }
@@ -136,6 +146,8 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
     internal Dispatcher Dispatcher { get; }
 
     internal CallbackDispatcher CallbackDispatcher { get; }
+
+    internal Inspector.RoomTimeline Timeline { get; }
 
     /// <summary>The rooms of another account (in <see cref="AuthMode.AnyAccount"/> mode each account is isolated).</summary>
     public SimulatedRooms RoomsOf(string accountSid) => accountSid == AccountSid ? Rooms : new SimulatedRooms(this, accountSid);

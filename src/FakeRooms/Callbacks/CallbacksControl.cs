@@ -1,3 +1,5 @@
+using System.Globalization;
+using FakeRooms.Domain.Errors;
 using FakeRooms.Http;
 using FakeRooms.Wire;
 using Newtonsoft.Json;
@@ -6,14 +8,15 @@ namespace FakeRooms.Callbacks;
 
 /// <summary>
 /// <c>GET /__fakerooms/callbacks</c>: the callback journal for tests in any language (standalone server). Optional
-/// query filters <c>RoomSid</c>, <c>Event</c> and <c>AccountSid</c>. Like the rest of the control API it needs no
+/// query filters <c>RoomSid</c>, <c>Event</c>, <c>AccountSid</c>, <c>After</c> (a sequence number, for polling) and
+/// <c>Limit</c> (the newest N that match). Like the rest of the control API it needs no
 /// credentials and is not journaled.
 /// </summary>
 internal static class CallbacksControl
 {
     public static void Register(RouteTable routes) =>
         routes.Add("GET", "/__fakerooms/callbacks", Operation.Control, List, control: true,
-            summary: "The status callbacks sent (or failed), oldest first; query filters RoomSid, Event, AccountSid.");
+            summary: "The status callbacks sent (or failed), oldest first; query filters RoomSid, Event, AccountSid, After (a sequence number: only later ones), Limit (the newest N).");
 
     private static HttpResult List(RequestContext ctx)
     {
@@ -21,12 +24,25 @@ internal static class CallbacksControl
         var roomSid = query.First("RoomSid");
         var eventName = query.First("Event");
         var accountSid = query.First("AccountSid");
+        long? after = null;
+        if (query.First("After") is { Length: > 0 } rawAfter)
+            after = long.TryParse(rawAfter, NumberStyles.None, CultureInfo.InvariantCulture, out var parsedAfter)
+                ? parsedAfter
+                : throw new TwilioErrorException(TwilioErrors.InvalidParameter("After", rawAfter));
+        var limit = int.MaxValue;
+        if (query.First("Limit") is { Length: > 0 } rawLimit)
+            limit = int.TryParse(rawLimit, NumberStyles.None, CultureInfo.InvariantCulture, out var parsedLimit) && parsedLimit is >= 1 and <= 10_000
+                ? parsedLimit
+                : throw new TwilioErrorException(TwilioErrors.OutOfRange("Limit", rawLimit, "1 to 10000"));
         var journal = ctx.Server.Callbacks;
         var records = journal.Snapshot()
+            .Where(c => after is null || c.Sequence > after)
             .Where(c => string.IsNullOrEmpty(roomSid) || c.RoomSid == roomSid)
             .Where(c => string.IsNullOrEmpty(eventName) || c.Event == eventName)
             .Where(c => string.IsNullOrEmpty(accountSid) || c.AccountSid == accountSid)
             .ToList();
+        if (records.Count > limit)
+            records = records.Skip(records.Count - limit).ToList();
         return new HttpResult(200, JsonText.Write(w =>
         {
             w.WriteStartObject();

@@ -6,26 +6,31 @@ using Newtonsoft.Json.Linq;
 
 namespace FakeRooms.Control;
 
-/// <summary>The journal as JSON (<c>GET /__fakerooms/calls</c>), filtered by Operation, RoomSid, Status, AccountSid.</summary>
+/// <summary>
+/// The journal as JSON (<c>GET /__fakerooms/calls</c>), filtered by Operation, RoomSid, Status, AccountSid, After (calls
+/// after a sequence number, for polling) and Limit (the newest N of those that match).
+/// </summary>
 internal static class CallsJson
 {
-    public static string Write(CallJournal journal, CallFilter filter)
+    public static string Write(CallJournal journal, CallFilter filter, int? largeRoomMaxParticipants = null)
     {
         var kept = journal.Snapshot();
+        var matching = kept.Where(filter.Matches).ToList();
         var calls = new JArray();
-        foreach (var call in kept.Where(filter.Matches))
-            calls.Add(Call(call));
+        foreach (var call in filter.Limit is { } limit && matching.Count > limit ? matching.Skip(matching.Count - limit) : matching)
+            calls.Add(Call(call, largeRoomMaxParticipants));
         return new JObject
         {
             ["calls"] = calls,
             ["count"] = calls.Count,
+            ["matching"] = matching.Count,
             ["kept"] = kept.Count,
             ["total_recorded"] = journal.TotalRecorded,
             ["capacity"] = journal.Capacity,
         }.ToString(Formatting.Indented);
     }
 
-    public static JObject Call(CallRecord call) => new()
+    public static JObject Call(CallRecord call, int? largeRoomMaxParticipants = null) => new()
     {
         ["sequence"] = call.Sequence,
         ["time"] = call.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
@@ -45,7 +50,18 @@ internal static class CallsJson
         ["room_sid"] = RoomSidOf(call),
         ["injected_fault"] = call.InjectedFault,
         ["elapsed_ms"] = Math.Round(call.Elapsed.TotalMilliseconds, 3),
+        // What real Twilio would reject or silently ignore in this call (the contract report's rules, none ignored).
+        ["findings"] = new JArray(ContractCheck.Check([call], NoIgnore, largeRoomMaxParticipants).Select(f => new JObject
+        {
+            ["rule"] = f.Rule,
+            ["parameter"] = f.Parameter,
+            ["location"] = f.Location,
+            ["message"] = f.Message,
+            ["twilio_code"] = f.TwilioCode,
+        }).Cast<object>().ToArray()),
     };
+
+    private static readonly IReadOnlySet<string> NoIgnore = new HashSet<string>();
 
     private static JObject Values(IReadOnlyDictionary<string, IReadOnlyList<string>> values)
     {
@@ -65,6 +81,12 @@ internal static class CallsJson
 /// <summary>The filters of <c>GET /__fakerooms/calls</c>.</summary>
 internal sealed record CallFilter(Operation? Operation, string? RoomSid, int? Status, int? StatusClass, string? AccountSid)
 {
+    /// <summary>Only calls with a greater sequence number (polling: the last sequence seen).</summary>
+    public long? After { get; init; }
+
+    /// <summary>Only the newest this many of the matching calls (1 to 10,000).</summary>
+    public int? Limit { get; init; }
+
     public static CallFilter Parse(Http.FormValues query)
     {
         Operation? operation = null;
@@ -84,11 +106,24 @@ internal sealed record CallFilter(Operation? Operation, string? RoomSid, int? St
             else
                 throw new TwilioErrorException(TwilioErrors.InvalidParameter("Status", rawStatus));
         }
+        long? after = null;
+        if (query.First("After") is { Length: > 0 } rawAfter)
+            after = long.TryParse(rawAfter, NumberStyles.None, CultureInfo.InvariantCulture, out var parsedAfter)
+                ? parsedAfter
+                : throw new TwilioErrorException(TwilioErrors.InvalidParameter("After", rawAfter));
+        int? limit = null;
+        if (query.First("Limit") is { Length: > 0 } rawLimit)
+            limit = int.TryParse(rawLimit, NumberStyles.None, CultureInfo.InvariantCulture, out var parsedLimit) && parsedLimit is >= 1 and <= MaxLimit
+                ? parsedLimit
+                : throw new TwilioErrorException(TwilioErrors.OutOfRange("Limit", rawLimit, $"1 to {MaxLimit}"));
         return new CallFilter(operation, query.First("RoomSid") is { Length: > 0 } room ? room : null, status, statusClass,
-            query.First("AccountSid") is { Length: > 0 } account ? account : null);
+            query.First("AccountSid") is { Length: > 0 } account ? account : null) { After = after, Limit = limit };
     }
 
+    private const int MaxLimit = 10_000;
+
     public bool Matches(CallRecord call) =>
+        (After is null || call.Sequence > After) &&
         (Operation is null || call.Operation == Operation) &&
         (Status is null || call.StatusCode == Status) &&
         (StatusClass is null || call.StatusCode / 100 == StatusClass) &&

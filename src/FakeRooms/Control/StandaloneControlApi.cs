@@ -20,7 +20,7 @@ internal static class StandaloneControlApi
             summary: "Replaces every account's state with a snapshot from GET /__fakerooms/state (JSON body).");
         routes.Add("GET", "/__fakerooms/calls", Operation.Control, Calls, control: true,
             summary: "The journal of Twilio API calls, oldest first; query filters Operation (e.g. CreateRoom), RoomSid (SID or name), " +
-                     "Status (404 or 4xx), AccountSid.");
+                     "Status (404 or 4xx), AccountSid, After (a sequence number: only later calls), Limit (the newest N); each call lists its contract findings.");
         routes.Add("GET", "/__fakerooms/contract", Operation.Control, Contract, control: true,
             summary: "The client contract report: every recorded call real Twilio would reject or silently ignore, with the parameter " +
                      "and the rule; query Ignore=53113,unknown-parameter leaves codes or rules out.");
@@ -62,7 +62,7 @@ internal static class StandaloneControlApi
     }
 
     private static HttpResult Calls(RequestContext ctx) =>
-        new(200, CallsJson.Write(ctx.Server.Calls, CallFilter.Parse(ctx.Request.Query)));
+        new(200, CallsJson.Write(ctx.Server.Calls, CallFilter.Parse(ctx.Request.Query), ctx.Server.Options.LargeRoomMaxParticipants));
 
     private static HttpResult Contract(RequestContext ctx)
     {

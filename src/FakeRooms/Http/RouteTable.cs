@@ -57,6 +57,7 @@ internal sealed class RouteTable
         Faults.FaultsControlApi.Register(this);
         Control.RecordingsControl.Register(this);
         Control.StandaloneControlApi.Register(this);
+        Inspector.InspectorApi.Register(this);
     }
 
     public IReadOnlyList<Route> Routes => _routes;
