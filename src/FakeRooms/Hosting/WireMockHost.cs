@@ -24,7 +24,11 @@ internal sealed class WireMockHost : IDisposable
     private readonly WireMockServer _server;
     private readonly Faults.FaultTransport _transport = new();
 
-    public WireMockHost(string host, int port, RouteTable routes, Dispatcher dispatcher, RequestGuard guard)
+    private readonly List<Guid> _stubs = [];
+    private int _stubCount;
+
+    // listen false: Kestrel binds no socket (NoSocketTransport) and requests arrive in memory only.
+    public WireMockHost(string host, int port, RouteTable routes, Dispatcher dispatcher, RequestGuard guard, bool listen = true)
     {
         _server = WireMockServer.Start(new WireMockServerSettings
         {
@@ -43,6 +47,9 @@ internal sealed class WireMockHost : IDisposable
             PreWireMockMiddlewareInit = guard.Install,
             AdditionalServiceRegistration = services =>
             {
+                // Registered before UseKestrel's own services: Kestrel adds its socket transport only when none is.
+                if (!listen)
+                    ((IServiceCollection)services).AddSingleton<Microsoft.AspNetCore.Connections.IConnectionListenerFactory, NoSocketTransport>();
                 // A 400 in Twilio's format instead of Kestrel's empty 505 for an unknown HTTP version (Hosting/HttpVersionGuard.cs).
                 HttpVersionGuard.Install(services);
                 QuietHosting(services);
@@ -52,8 +59,10 @@ internal sealed class WireMockHost : IDisposable
         // One catch-all mapping; the dispatcher matches the route table itself. WireMock evaluates every mapping on
         // every request (and compiles each RegexMatcher at start), so a mapping per route cost about a third of a
         // request's time under load and most of a later start (README: Performance, what it took).
+        // Last in priority, so the test's own stubs (Stub, --mappings) answer before it.
         _server
             .Given(WireMockRequest.Create().WithPath(static _ => true).UsingAnyMethod())
+            .AtPriority(int.MaxValue)
             .RespondWith(Response.Create().WithCallback(request => _transport.DeliverAsync(dispatcher.Handle(ToRequest(request)), ToResponse)));
 
         Url = _server.Url ?? _server.Urls[0];
@@ -73,6 +82,38 @@ internal sealed class WireMockHost : IDisposable
     public string Url { get; }
 
     public int Port => _server.Port;
+
+    /// <summary>Adds a test's stub mapping in front of the fake's own (FakeRoomsServer.Stub); removed by <see cref="ClearStubs"/>.</summary>
+    public void Stub(WireMock.Matchers.Request.IRequestMatcher request, WireMock.ResponseProviders.IResponseProvider response)
+    {
+        // A counter, not a random GUID (no ambient randomness in src/): unique within this server.
+        var guid = new Guid(Interlocked.Increment(ref _stubCount), 0x4652, 0x5354, [0, 0, 0, 0, 0, 0, 0, 0]);
+        lock (_stubs)
+            _stubs.Add(guid);
+        _server.Given(request).WithGuid(guid).RespondWith(response);
+    }
+
+    public void ClearStubs()
+    {
+        Guid[] stubs;
+        lock (_stubs)
+        {
+            stubs = [.. _stubs];
+            _stubs.Clear();
+        }
+        foreach (var guid in stubs)
+            _server.DeleteMapping(guid);
+    }
+
+    /// <summary>Loads WireMock JSON mapping files (each <c>*.json</c> in the folder); they are not cleared by a reset.</summary>
+    public int LoadMappings(string directory)
+    {
+        var files = Directory.GetFiles(directory, "*.json", SearchOption.TopDirectoryOnly);
+        Array.Sort(files, StringComparer.Ordinal);
+        foreach (var file in files)
+            _server.ReadStaticMappingAndAddOrUpdate(file);
+        return files.Length;
+    }
 
     public void Dispose()
     {
@@ -96,6 +137,7 @@ internal sealed class WireMockHost : IDisposable
 
         var rawPath = RawPath(request);
         var scope = RequestScope.Current;
+        scope?.Dispatched = true;
         ReadOnlySpan<byte> body = scope?.Body is { } kept ? kept : request.BodyAsBytes ?? (request.Body is { } text ? Encoding.UTF8.GetBytes(text) : []);
         var isForm = contentType is not null && MediaType(contentType).Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
         return new HttpRequestData
