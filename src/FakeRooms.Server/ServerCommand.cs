@@ -32,6 +32,7 @@ internal static class ServerCommand
         new("--rate-limit-reads", "FAKEROOMS_RATE_LIMIT_READS", "Read requests per second per account before 429/20429 (Twilio's quota: 80).", "off"),
         new("--fixture", "FAKEROOMS_FIXTURE", "Seed rooms and participants from a JSON file (format: fixtures/seeds/README.md).", "none"),
         new("--persist", "FAKEROOMS_PERSIST", "Load the state from this JSON file at start (if it exists) and write it there on shutdown.", "none"),
+        new("--mappings", "FAKEROOMS_MAPPINGS", "Load WireMock JSON mapping files (*.json) from this folder: stubs for Twilio APIs other than Video.", "none"),
         new("--quiet", "FAKEROOMS_QUIET", "No log line per request (the variable takes true or 1).", "off", IsSwitch: true),
     ];
 
@@ -122,6 +123,20 @@ internal static class ServerCommand
             {
                 stderr.WriteLine($"fakerooms: cannot load {(persist is not null && File.Exists(persist) ? persist : values["--fixture"])}: {e.Message}");
                 return 1;
+            }
+
+            // --mappings: the test's stubs for Twilio APIs other than Video, in WireMock's own mapping format; a reset keeps them.
+            if (values.GetValueOrDefault("--mappings") is { } mappings)
+            {
+                try
+                {
+                    log.WriteLine($"Loaded {server.LoadMappings(mappings)} WireMock mapping file(s) from {mappings}");
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    stderr.WriteLine($"fakerooms: cannot load --mappings {mappings}: {e.Message}");
+                    return 1;
+                }
             }
 
             log.WriteLine($"FakeRooms listening on {server.Url}");

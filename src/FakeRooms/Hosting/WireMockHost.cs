@@ -111,7 +111,20 @@ internal sealed class WireMockHost : IDisposable
         var files = Directory.GetFiles(directory, "*.json", SearchOption.TopDirectoryOnly);
         Array.Sort(files, StringComparer.Ordinal);
         foreach (var file in files)
-            _server.ReadStaticMappingAndAddOrUpdate(file);
+        {
+            bool read;
+            try
+            {
+                read = _server.ReadStaticMappingAndAddOrUpdate(file);
+            }
+            catch (Exception e) when (e is Newtonsoft.Json.JsonException or ArgumentException or FormatException or InvalidOperationException or NotSupportedException)
+            {
+                throw new FormatException($"{Path.GetFileName(file)} is not a WireMock mapping: {e.Message}", e);
+            }
+            // WireMock answers false, without saying why, when it cannot read the file.
+            if (!read)
+                throw new IOException($"{Path.GetFileName(file)} cannot be read");
+        }
         return files.Length;
     }
 
