@@ -212,7 +212,16 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
     public HttpMessageHandler CreateHttpMessageHandler() =>
         Options.Listen
             ? FakeRoomsClient.CreateHttpMessageHandler(Url)
-            : new RedirectToFakeHandler(new Uri(Url), new InMemoryHandler(() => _guard.Pipeline, new Uri(Url)));
+            : new RedirectToFakeHandler(new Uri(Url), new InMemoryHandler(InMemoryPipeline, new Uri(Url)));
+
+    /// <summary>
+    /// The request guard, then WireMock's middleware when a test's stub or mapping file is registered (it must match
+    /// first), else straight to what the fake's catch-all mapping would do (<see cref="WireMockHost.AnswerAsync"/>).
+    /// </summary>
+    private Microsoft.AspNetCore.Http.RequestDelegate InMemoryPipeline() =>
+        _host.HasStubs ? _guard.Pipeline : _inMemoryLane ??= context => _guard.InvokeAsync(context, _host.AnswerAsync);
+
+    private Microsoft.AspNetCore.Http.RequestDelegate? _inMemoryLane;
 
     /// <summary>
     /// Answers requests that match <paramref name="request"/> with <paramref name="response"/>, before the fake's own

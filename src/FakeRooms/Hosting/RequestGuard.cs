@@ -43,7 +43,8 @@ internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher
     /// <summary>The pipeline from the guard on, once the host has built it (the fake's constructor waits for that).</summary>
     public RequestDelegate Pipeline { get; private set; } = static _ => throw new InvalidOperationException("The fake's pipeline is not built yet.");
 
-    private async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    /// <summary>The guard in front of <paramref name="next"/>: WireMock's middleware, or the in-memory lane (<see cref="WireMockHost.AnswerAsync"/>).</summary>
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var scope = RequestScope.Enter(context);
         // WireMock stores four entries in Items on every request; a dictionary sized for them is not grown (and
@@ -161,7 +162,7 @@ internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher
         return copy;
     }
 
-    private static async Task WriteAsync(HttpContext context, HttpResult result)
+    internal static async Task WriteAsync(HttpContext context, HttpResult result)
     {
         var response = context.Response;
         response.StatusCode = result.Status;

@@ -253,4 +253,34 @@ public sealed class TransportModeTests(bool listen)
         room.Status.Should().Be(RoomResource.RoomStatusEnum.InProgress);
         _fake.Calls.Should().ContainSingle().Which.Operation.Should().Be(Operation.CreateRoom);
     }
+
+    [Test]
+    public async Task A_unique_name_with_a_space_and_non_ascii_is_fetched_by_name_as_over_http()
+    {
+        var room = await RoomResource.CreateAsync(uniqueName: "café standup", client: _twilio);
+
+        var fetched = await RoomResource.FetchAsync("café standup", client: _twilio);
+
+        fetched.Sid.Should().Be(room.Sid);
+        _fake.Calls[^1].PathParameters["Sid"].Should().Be("café standup");
+    }
+
+    [Test]
+    public async Task A_body_over_the_limit_is_refused_by_the_request_guard_with_20413()
+    {
+        using var http = new HttpClient(_fake.CreateHttpMessageHandler());
+        using var request = new HttpRequestMessage(HttpMethod.Post, "https://video.twilio.com/v1/Rooms")
+        {
+            Content = new StringContent("UniqueName=" + new string('x', _fake.Options.MaxRequestBodyBytes), System.Text.Encoding.UTF8,
+                "application/x-www-form-urlencoded"),
+        };
+        request.Headers.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{_fake.AccountSid}:{_fake.AuthToken}")));
+
+        using var response = await http.SendAsync(request);
+        var json = Newtonsoft.Json.Linq.JObject.Parse(await response.Content.ReadAsStringAsync());
+
+        ((int)response.StatusCode, (int)json["code"]!, (int)json["status"]!).Should().Be((413, 20413, 413));
+        _fake.Calls.Should().ContainSingle().Which.ErrorCode.Should().Be(20413);
+        _fake.Rooms.All.Should().BeEmpty();
+    }
 }
