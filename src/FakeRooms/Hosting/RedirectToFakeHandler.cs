@@ -38,7 +38,9 @@ internal sealed class RedirectToFakeHandler(Uri target, HttpMessageHandler inner
             request.Headers.Remove(OriginalHostHeader);
             request.Headers.TryAddWithoutValidation(OriginalHostHeader, uri.Host);
         }
-        request.RequestUri = new UriBuilder(uri) { Scheme = target.Scheme, Host = target.Host, Port = target.Port }.Uri;
+        // A fake that does not listen answers at https://video.twilio.com itself: Video requests need no new URI.
+        if (uri.Port != target.Port || !uri.Host.Equals(target.Host, StringComparison.OrdinalIgnoreCase) || uri.Scheme != target.Scheme)
+            request.RequestUri = new UriBuilder(uri) { Scheme = target.Scheme, Host = target.Host, Port = target.Port }.Uri;
     }
 
     /// <summary><c>twilio.com</c> and every host under it.</summary>
