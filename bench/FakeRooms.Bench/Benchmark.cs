@@ -38,6 +38,8 @@ internal sealed class Benchmark(BenchSettings settings)
             await RssPhase();
         if (settings.Runs("paging"))
             PagingPhase();
+        if (settings.Runs("inmem"))
+            await new AdoptionPhase(settings, _report).RunAsync();
 
         Console.Out.WriteLine();
         Console.Out.WriteLine($"FakeRooms benchmark, {(settings.Quick ? "--quick" : "full")} run, {Environment.ProcessorCount} cores, " +

@@ -50,7 +50,8 @@ public abstract class FakeRoomsFixture
         _fake = await FakeRoomsServer.StartAsync(Configure);
         _twilio = _fake.CreateTwilioClient();
         // Where to look while the fixture runs (or when a test hangs): the fake's inspector page.
-        TestContext.Progress.WriteLine($"FakeRooms inspector for {GetType().Name}: {_fake.InspectorUrl}");
+        if (_fake.InspectorUrl is { } inspector)
+            TestContext.Progress.WriteLine($"FakeRooms inspector for {GetType().Name}: {inspector}");
     }
 
     /// <summary>Forgets every room and call before each test, and refuses to share the fake between parallel tests.</summary>

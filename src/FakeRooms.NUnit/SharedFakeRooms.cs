@@ -59,7 +59,8 @@ public static class SharedFakeRooms
             _server = server;
         }
         // Where to look while the suite runs (or when a test hangs): the inspector page of the shared fake.
-        global::NUnit.Framework.TestContext.Progress.WriteLine($"FakeRooms inspector: {server.InspectorUrl}");
+        if (server.InspectorUrl is { } inspector)
+            global::NUnit.Framework.TestContext.Progress.WriteLine($"FakeRooms inspector: {inspector}");
     }
 
     internal static async Task StopAsync()

@@ -36,6 +36,7 @@ internal static class ServerCommand
         new("--adhoc-rooms", "FAKEROOMS_ADHOC_ROOMS", "on: a token connect to a name with no room creates it (Twilio's default); off: 53106.", "on"),
         new("--adhoc-room-type", "FAKEROOMS_ADHOC_ROOM_TYPE", "Type of rooms created on connect: group, group-small, peer-to-peer or go.", "group"),
         new("--adhoc-status-callback", "FAKEROOMS_ADHOC_STATUS_CALLBACK", "Status callback URL of rooms created on connect.", "none"),
+        new("--mappings", "FAKEROOMS_MAPPINGS", "Load WireMock JSON mapping files (*.json) from this folder: stubs for Twilio APIs other than Video.", "none"),
         new("--quiet", "FAKEROOMS_QUIET", "No log line per request (the variable takes true or 1).", "off", IsSwitch: true),
     ];
 
@@ -126,6 +127,20 @@ internal static class ServerCommand
             {
                 stderr.WriteLine($"fakerooms: cannot load {(persist is not null && File.Exists(persist) ? persist : values["--fixture"])}: {e.Message}");
                 return 1;
+            }
+
+            // --mappings: the test's stubs for Twilio APIs other than Video, in WireMock's own mapping format; a reset keeps them.
+            if (values.GetValueOrDefault("--mappings") is { } mappings)
+            {
+                try
+                {
+                    log.WriteLine($"Loaded {server.LoadMappings(mappings)} WireMock mapping file(s) from {mappings}");
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    stderr.WriteLine($"fakerooms: cannot load --mappings {mappings}: {e.Message}");
+                    return 1;
+                }
             }
 
             log.WriteLine($"FakeRooms listening on {server.Url}");

@@ -7,8 +7,10 @@ namespace FakeRooms;
 public static class FakeRoomsClient
 {
     /// <summary>
-    /// A handler that sends requests for <c>https://video.twilio.com/...</c> (and regional Video hosts) to the fake at
-    /// <paramref name="fakeUrl"/>, keeping path and query. Other hosts pass through.
+    /// A handler that sends requests for every Twilio host to the fake at <paramref name="fakeUrl"/>, keeping path and
+    /// query: <c>https://video.twilio.com/...</c> and regional Video hosts are served; other Twilio hosts
+    /// (<c>api.twilio.com</c>) carry their name in the <c>X-FakeRooms-Original-Host</c> header and answer Twilio's 404
+    /// JSON unless a stub or mapping file matches them. Other hosts pass through.
     /// </summary>
     public static HttpMessageHandler CreateHttpMessageHandler(string fakeUrl) =>
         new RedirectToFakeHandler(new Uri(fakeUrl), new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });

@@ -43,6 +43,18 @@ public sealed class FakeRoomsOptions
     /// </summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// Whether the fake opens a port. Default: true. When false no socket is opened: <see cref="FakeRoomsServer.Port"/>
+    /// is 0, <see cref="FakeRoomsServer.Url"/> is <c>https://video.twilio.com</c> (so <c>url</c>, <c>links</c> and
+    /// paging URLs are Twilio's own), and the clients the fake makes (<see cref="FakeRoomsServer.CreateTwilioClient()"/>,
+    /// <see cref="FakeRoomsServer.CreateHttpMessageHandler"/>, <see cref="FakeRoomsAccount.CreateTwilioClient"/>) answer
+    /// in memory through the same pipeline as HTTP requests: routing, faults (a dropped connection throws
+    /// <see cref="HttpRequestException"/>), delays, stubs, the journal and callbacks behave as over HTTP. Clients made
+    /// from a URL (<see cref="FakeRoomsClient"/>, other languages) cannot reach such a fake. When true, the fake's own
+    /// clients use HTTP over loopback.
+    /// </summary>
+    public bool Listen { get; set; } = true;
+
     /// <summary>The address to listen on. Default: 127.0.0.1 (loopback only).</summary>
     public string Host { get; set; } = "127.0.0.1";
 

@@ -26,6 +26,13 @@ namespace FakeRooms;
 public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
 {
     private readonly WireMockHost _host;
+    private readonly RequestGuard _guard;
+
+    /// <summary>
+    /// <see cref="Url"/> of a fake that does not listen: Twilio's own Video base, so the URLs in answers are the ones
+    /// Twilio writes and paging URLs lead back to the fake through its in-memory clients.
+    /// </summary>
+    internal const string NotListeningUrl = "https://video.twilio.com";
     private readonly ConcurrentDictionary<string, string> _tokens = new(StringComparer.Ordinal);
     private readonly ITimer? _ticker;
     private readonly ConcurrentQueue<Exception> _bugs = new();
@@ -70,9 +77,10 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
 
         Routes = new RouteTable();
         Dispatcher = new Dispatcher(this, Routes);
-        _host = Listen(options, Routes, Dispatcher, new RequestGuard(this, Dispatcher));
-        Url = _host.Url;
-        Port = _host.Port;
+        _guard = new RequestGuard(this, Dispatcher);
+        _host = Listen(options, Routes, Dispatcher, _guard);
+        Url = options.Listen ? _host.Url : NotListeningUrl;
+        Port = options.Listen ? _host.Port : 0;
 
         // An external clock (the system clock, a FakeTimeProvider) ticks timeouts through its own timer.
         if (options.TimeProvider is { } external)
@@ -94,16 +102,20 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
     public static Task<FakeRoomsServer> StartAsync(Action<FakeRoomsOptions>? configure = null, CancellationToken cancellationToken = default) =>
         Task.Run(() => Start(configure), cancellationToken);
 
-    /// <summary>The base URL the fake listens on, e.g. <c>http://127.0.0.1:51234</c>.</summary>
+    /// <summary>
+    /// The base URL the fake listens on, e.g. <c>http://127.0.0.1:51234</c>; <c>https://video.twilio.com</c> when it
+    /// does not listen (<see cref="FakeRoomsOptions.Listen"/> false), which only the fake's own clients reach.
+    /// </summary>
     public string Url { get; }
 
     /// <summary>
     /// The inspector page, <c>{Url}/__fakerooms/ui</c>: open it in a browser to see the rooms, the calls and the status
-    /// callbacks live, and to move the clock, add participants and tracks, reset or download a snapshot.
+    /// callbacks live, and to move the clock, add participants and tracks, reset or download a snapshot. Null when the
+    /// fake does not listen (<see cref="FakeRoomsOptions.Listen"/> false): a browser cannot reach it.
     /// </summary>
-    public string InspectorUrl => Url + "/__fakerooms/ui";
+    public string? InspectorUrl => Options.Listen ? Url + "/__fakerooms/ui" : null;
 
-    /// <summary>The port the fake listens on.</summary>
+    /// <summary>The port the fake listens on; 0 when it does not listen (<see cref="FakeRoomsOptions.Listen"/> false).</summary>
     public int Port { get; }
 
     /// <summary>The default account's SID (<c>AC...</c>).</summary>
@@ -172,9 +184,10 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
         return new FakeRoomsAccount(this, accountSid, token);
     }
 
-    /// <summary>Forgets every room, participant and recorded call. The clock keeps its time.</summary>
+    /// <summary>Forgets every room, participant, recorded call and <see cref="Stub">stub</see>. The clock keeps its time.</summary>
     public void Reset()
     {
+        _host.ClearStubs();
         Backend.Reset();
         Calls.Clear();
         Resetting?.Invoke(null);
@@ -202,13 +215,50 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
     /// <param name="password">Auth token or API key secret.</param>
     /// <param name="accountSid">The account, when <paramref name="username"/> is an API key.</param>
     public TwilioRestClient CreateTwilioClient(string username, string password, string? accountSid = null) =>
-        FakeRoomsClient.CreateTwilioClient(Url, username, password, accountSid);
+        new(username, password, accountSid: accountSid,
+            httpClient: new Twilio.Http.SystemNetHttpClient(new HttpClient(CreateHttpMessageHandler())));
 
     /// <summary>
-    /// A handler that sends requests for <c>https://video.twilio.com/...</c> (and regional Video hosts) to this fake,
-    /// for any HTTP client. Other hosts pass through.
+    /// A handler that sends requests for every Twilio host to this fake, for any HTTP client: Video
+    /// (<c>https://video.twilio.com/...</c> and regional Video hosts) is served, other Twilio hosts (<c>api.twilio.com</c>)
+    /// answer Twilio's 404 JSON unless a test <see cref="Stub">stubbed</see> them. Other hosts pass through. Over HTTP
+    /// when the fake listens, in memory when it does not (<see cref="FakeRoomsOptions.Listen"/>).
     /// </summary>
-    public HttpMessageHandler CreateHttpMessageHandler() => FakeRoomsClient.CreateHttpMessageHandler(Url);
+    public HttpMessageHandler CreateHttpMessageHandler() =>
+        Options.Listen
+            ? FakeRoomsClient.CreateHttpMessageHandler(Url)
+            : new RedirectToFakeHandler(new Uri(Url), new InMemoryHandler(InMemoryPipeline, new Uri(Url)));
+
+    /// <summary>
+    /// The request guard, then WireMock's middleware when a test's stub or mapping file is registered (it must match
+    /// first), else straight to what the fake's catch-all mapping would do (<see cref="WireMockHost.AnswerAsync"/>).
+    /// </summary>
+    private Microsoft.AspNetCore.Http.RequestDelegate InMemoryPipeline() =>
+        _host.HasStubs ? _guard.Pipeline : _inMemoryLane ??= context => _guard.InvokeAsync(context, _host.AnswerAsync);
+
+    private Microsoft.AspNetCore.Http.RequestDelegate? _inMemoryLane;
+
+    /// <summary>
+    /// Answers requests that match <paramref name="request"/> with <paramref name="response"/>, before the fake's own
+    /// routes: WireMock.Net's builders on the fake's own server, e.g. for a Twilio API FakeRooms does not serve:
+    /// <c>fake.Stub(Request.Create().WithPath("/2010-04-01/Accounts/*/Messages.json").UsingPost(),
+    /// Response.Create().WithStatusCode(201).WithBody("{...}"))</c>. Stubbed calls are journaled in <see cref="Calls"/>
+    /// (operation <see cref="Operation.Unknown"/>); <see cref="Reset()"/> removes every stub. Requests the fake's clients
+    /// redirect from a host other than Video carry that host in the <c>X-FakeRooms-Original-Host</c> header, which a
+    /// stub can match with <c>WithHeader</c>.
+    /// </summary>
+    /// <param name="request">What to match, e.g. <c>WireMock.RequestBuilders.Request.Create()...</c>.</param>
+    /// <param name="response">What to answer, e.g. <c>WireMock.ResponseBuilders.Response.Create()...</c>.</param>
+    public void Stub(WireMock.Matchers.Request.IRequestMatcher request, WireMock.ResponseProviders.IResponseProvider response)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(response);
+        _host.Stub(request, response);
+    }
+
+    /// <summary>Loads WireMock JSON mapping files (<c>*.json</c> in <paramref name="directory"/>); a reset keeps them.</summary>
+    /// <returns>How many files were loaded.</returns>
+    internal int LoadMappings(string directory) => _host.LoadMappings(directory);
 
     /// <summary>Exceptions the fake hit while answering (each answered 500); empty unless the fake has a bug.</summary>
     public IReadOnlyCollection<Exception> InternalErrors => _bugs.ToArray();
@@ -248,7 +298,7 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
     private static WireMockHost Listen(FakeRoomsOptions options, RouteTable routes, Dispatcher dispatcher, RequestGuard guard)
     {
         // WireMock reports a port in use only after its start timeout (10 s): try the port first, to fail at once.
-        if (options.Port != 0 && System.Net.IPAddress.TryParse(options.Host, out var address))
+        if (options.Listen && options.Port != 0 && System.Net.IPAddress.TryParse(options.Host, out var address))
         {
             var probe = new System.Net.Sockets.TcpListener(address, options.Port);
             try
@@ -266,7 +316,10 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
         }
         try
         {
-            return new WireMockHost(options.Host, options.Port, routes, dispatcher, guard);
+            return options.Listen
+                ? new WireMockHost(options.Host, options.Port, routes, dispatcher, guard)
+                // No socket: Kestrel binds a transport that opens none, and requests arrive in memory only.
+                : new WireMockHost("127.0.0.1", 0, routes, dispatcher, guard, listen: false);
         }
         catch (WireMock.Exceptions.WireMockException e)
         {

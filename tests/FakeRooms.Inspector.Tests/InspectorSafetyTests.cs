@@ -31,7 +31,7 @@ public sealed class InspectorSafetyTests : InspectorTest
         await Expect(Page.Locator("#timeline")).ToContainTextAsync("<b onmouseover=");
         await Page.Locator("#participants-table .name").HoverAsync();
 
-        await Page.GotoAsync(Fake.InspectorUrl + "#/calls/1");
+        await Page.GotoAsync(Fake.InspectorUrl! + "#/calls/1");
         await Expect(Page.Locator("main")).ToContainTextAsync(ImgName);
 
         (await Page.EvaluateAsync<string?>("() => window.__injected ?? null")).Should().BeNull("no script from data may run");
@@ -41,7 +41,7 @@ public sealed class InspectorSafetyTests : InspectorTest
     [Test]
     public async Task The_page_forbids_inline_script_and_framing()
     {
-        var response = await Page.GotoAsync(Fake.InspectorUrl);
+        var response = await Page.GotoAsync(Fake.InspectorUrl!);
 
         response!.Status.Should().Be(200);
         var headers = await response.AllHeadersAsync();

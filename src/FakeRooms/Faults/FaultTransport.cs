@@ -22,12 +22,13 @@ internal sealed class FaultTransport : IDisposable
     internal TimeProvider DelayClock { get; init; } = TimeProvider.System;
 
     /// <summary>Hands the dispatcher's answer to WireMock: at once, or after the fault's delay, or not at all.</summary>
-    public Task<IResponseMessage> DeliverAsync(HttpResult result, Func<HttpResult, IResponseMessage> toResponse) =>
+    /// <remarks>Generic over the answer's form: WireMock's response message, or the result itself for the in-memory lane.</remarks>
+    public Task<T> DeliverAsync<T>(HttpResult result, Func<HttpResult, T> toResponse) =>
         result.Delay <= TimeSpan.Zero && !result.DropConnection
             ? Task.FromResult(toResponse(result))
             : DeliverLateAsync(result, toResponse);
 
-    private async Task<IResponseMessage> DeliverLateAsync(HttpResult result, Func<HttpResult, IResponseMessage> toResponse)
+    private async Task<T> DeliverLateAsync<T>(HttpResult result, Func<HttpResult, T> toResponse)
     {
         var context = Hosting.RequestScope.Current?.Context;
         if (result.Delay > TimeSpan.Zero)

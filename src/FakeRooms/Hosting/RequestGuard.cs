@@ -33,9 +33,18 @@ namespace FakeRooms.Hosting;
 internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher)
 {
     /// <summary>For <c>WireMockServerSettings.PreWireMockMiddlewareInit</c>, which passes the <c>IApplicationBuilder</c>.</summary>
-    public void Install(object app) => ((IApplicationBuilder)app).Use(next => context => InvokeAsync(context, next));
+    /// <remarks>
+    /// The delegate built here (the guard, then WireMock's middleware) is also what <see cref="InMemoryHandler"/> calls:
+    /// in-memory requests take the same path as those Kestrel reads from a socket.
+    /// </remarks>
+    public void Install(object app) =>
+        ((IApplicationBuilder)app).Use(next => Pipeline = context => InvokeAsync(context, next));
 
-    private async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    /// <summary>The pipeline from the guard on, once the host has built it (the fake's constructor waits for that).</summary>
+    public RequestDelegate Pipeline { get; private set; } = static _ => throw new InvalidOperationException("The fake's pipeline is not built yet.");
+
+    /// <summary>The guard in front of <paramref name="next"/>: WireMock's middleware, or the in-memory lane (<see cref="WireMockHost.AnswerAsync"/>).</summary>
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var scope = RequestScope.Enter(context);
         // WireMock stores four entries in Items on every request; a dictionary sized for them is not grown (and
@@ -96,9 +105,14 @@ internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher
             request.Body = Stream.Null;
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             await next(context);
+            // A test's stub (FakeRoomsServer.Stub, --mappings) answered instead of the fake: journaled all the same.
+            if (!scope.Dispatched)
+                dispatcher.RecordStubbed(Describe(context, scope.Query, scope.Body), context.Response.StatusCode,
+                    System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
         catch (Exception) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -148,7 +162,7 @@ internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher
         return copy;
     }
 
-    private static async Task WriteAsync(HttpContext context, HttpResult result)
+    internal static async Task WriteAsync(HttpContext context, HttpResult result)
     {
         var response = context.Response;
         response.StatusCode = result.Status;
@@ -168,7 +182,7 @@ internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher
     }
 
     /// <summary>The request as far as it can be read without its body, for the dispatcher and the journal.</summary>
-    private static HttpRequestData Describe(HttpContext context, string? keptQuery)
+    private static HttpRequestData Describe(HttpContext context, string? keptQuery, ArraySegment<byte>? body = null)
     {
         var request = context.Request;
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -183,14 +197,18 @@ internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher
             RawPath = rawPath,
             Segments = HttpRequestData.SplitPath(rawPath),
             Query = FormValues.Parse(keptQuery ?? request.QueryString.Value),
-            Form = FormValues.Empty,
+            Form = body is { Count: > 0 } form && IsForm(request.ContentType) ? FormValues.Parse(form) : FormValues.Empty,
             ContentType = request.ContentType,
             Authorization = headers.GetValueOrDefault("Authorization"),
             Origin = "http://" + LocalHost(context).ToUriComponent(),
-            BodyLength = (int)Math.Min(request.ContentLength ?? 0, int.MaxValue),
+            BodyLength = body?.Count ?? (int)Math.Min(request.ContentLength ?? 0, int.MaxValue),
+            HasNonFormBody = body is { Count: > 0 } && !IsForm(request.ContentType),
             Headers = headers,
         };
     }
+
+    private static bool IsForm(string? contentType) =>
+        contentType is not null && contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
 
     private static readonly System.Buffers.SearchValues<char> HostNameChars =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-");

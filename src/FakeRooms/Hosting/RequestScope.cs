@@ -23,4 +23,7 @@ internal sealed class RequestScope(HttpContext context)
 
     /// <summary>The whole body as the guard read it (bounded); null when the request could not have one.</summary>
     public ArraySegment<byte>? Body { get; set; }
+
+    /// <summary>True once the fake's catch-all mapping took the request; false after next() when a test's stub answered it.</summary>
+    public bool Dispatched { get; set; }
 }

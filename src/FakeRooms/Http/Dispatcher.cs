@@ -39,6 +39,12 @@ internal sealed class Dispatcher(FakeRoomsServer server, RouteTable routes)
                 result = route?.Handler(context) ?? throw new TwilioErrorException(pathKnown
                     ? TwilioErrors.MethodNotAllowed()
                     : TwilioErrors.NotFound(request.RawPath));
+            else if (NotServedHost(request) is { } host)
+                // A Twilio product other than Video (api.twilio.com for SMS, ...) that no test stubbed: Twilio's 404
+                // shape, saying what is missing, so a test never reaches the real service (Hosting/RedirectToFakeHandler.cs).
+                throw new TwilioErrorException(new TwilioError(20404, 404,
+                    $"The requested resource {host}{Uri.UnescapeDataString(request.RawPath)} was not found: FakeRooms serves Twilio Video " +
+                    "(video.twilio.com) only. Stub other Twilio APIs with FakeRoomsServer.Stub or the standalone's --mappings."));
             else
             {
                 if (request.BodyLength > server.Options.MaxRequestBodyBytes)
@@ -74,6 +80,34 @@ internal sealed class Dispatcher(FakeRoomsServer server, RouteTable routes)
             Record(request, route, context, result, Stopwatch.GetElapsedTime(started));
         server.Options.RequestObserver?.Invoke(new RequestObserved(request.Method, request.RawPath, result.Status, result.Error?.Code, Stopwatch.GetElapsedTime(started)));
         return result;
+    }
+
+    /// <summary>
+    /// The Twilio host a request was meant for, when the fake's client redirected it from a host other than Video
+    /// (<see cref="Hosting.RedirectToFakeHandler.OriginalHostHeader"/>); null for Video and for clients that call the
+    /// fake directly.
+    /// </summary>
+    private static string? NotServedHost(HttpRequestData request) =>
+        request.Headers.TryGetValue(Hosting.RedirectToFakeHandler.OriginalHostHeader, out var host) &&
+        !Hosting.RedirectToFakeHandler.IsTwilioVideoHost(host)
+            ? host
+            : null;
+
+    /// <summary>
+    /// Journals a call a test's WireMock stub answered (FakeRoomsServer.Stub): no route, no handler, the stub's status.
+    /// The account is the one the credentials name, if they are valid.
+    /// </summary>
+    public void RecordStubbed(HttpRequestData request, int status, TimeSpan elapsed)
+    {
+        var context = new RequestContext(request, Route.NoParameters, server, server.BaseUrlFor(request));
+        try
+        {
+            context.AccountSid = _auth.Authenticate(request.Authorization);
+        }
+        catch (TwilioErrorException)
+        {
+        }
+        Record(request, null, context, new HttpResult(status, ""), elapsed);
     }
 
     /// <summary>The first path segment of the fake's own control API.</summary>

@@ -86,7 +86,7 @@ public abstract class InspectorTest
     /// <summary>Opens the inspector (optionally at a view such as <c>#/calls</c>) and waits for its first data.</summary>
     protected async Task OpenAsync(string view = "")
     {
-        await Page.GotoAsync(Fake.InspectorUrl + view);
+        await Page.GotoAsync(Fake.InspectorUrl! + view);
         await Assertions.Expect(Page.Locator("#live.on")).ToBeVisibleAsync(new() { Timeout = WaitMs });
     }
 

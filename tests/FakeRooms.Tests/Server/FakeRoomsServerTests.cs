@@ -74,8 +74,19 @@ public sealed class FakeRoomsServerTests : FakeRoomsTest
     [TestCase("api.twilio.com", false)]
     [TestCase("video.twilio.com.invalid", false)]
     [TestCase("myvideo.twilio.com", false)]
-    public void Only_twilio_video_hosts_are_redirected(string host, bool redirected) =>
-        Hosting.RedirectToFakeHandler.IsTwilioVideoHost(host).Should().Be(redirected);
+    public void Only_twilio_video_hosts_are_served_as_video(string host, bool video) =>
+        Hosting.RedirectToFakeHandler.IsTwilioVideoHost(host).Should().Be(video);
+
+    [TestCase("video.twilio.com", true)]
+    [TestCase("api.twilio.com", true)]
+    [TestCase("API.TWILIO.COM", true)]
+    [TestCase("verify.twilio.com", true)]
+    [TestCase("twilio.com", true)]
+    [TestCase("eviltwilio.com", false)]
+    [TestCase("api.twilio.com.invalid", false)]
+    [TestCase("example.invalid", false)]
+    public void Every_twilio_host_is_redirected_to_the_fake(string host, bool redirected) =>
+        Hosting.RedirectToFakeHandler.IsTwilioHost(host).Should().Be(redirected);
 
     [Test]
     public async Task Sdk_global_client_set_after_init_reaches_the_fake()

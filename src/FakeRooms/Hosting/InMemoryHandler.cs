@@ -1,0 +1,154 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace FakeRooms.Hosting;
+
+/// <summary>
+/// Answers requests for the fake in memory: each request becomes an <see cref="HttpContext"/> handed to the same
+/// ASP.NET Core pipeline Kestrel feeds (the request guard, WireMock's middleware with the catch-all mapping and any
+/// stubs, the dispatcher, the fault transport), so routing, faults, the journal and stubs are one implementation.
+/// Only the socket and HTTP/1.1 framing are left out. Requests for other hosts go to the network unchanged.
+/// </summary>
+internal sealed class InMemoryHandler(Func<RequestDelegate> pipeline, Uri fake) : HttpMessageHandler
+{
+    private HttpMessageInvoker? _network;
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.RequestUri is not { IsAbsoluteUri: true } uri || !IsFake(uri))
+            return await Network().SendAsync(request, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        using var lifetime = new Lifetime(cancellationToken);
+        var responseBody = new MemoryStream();
+        var context = new DefaultHttpContext(Features(request, uri, body, lifetime, responseBody));
+
+        await pipeline()(context).ConfigureAwait(false);
+
+        if (lifetime.Aborted)
+            // What SocketsHttpHandler throws when the server closes the connection without an answer (an injected
+            // drop), so the SDK sees what it sees over HTTP (the Twilio SDK wraps it in ApiConnectionException).
+            throw new HttpRequestException(HttpRequestError.ResponseEnded, "An error occurred while sending the request.",
+                new IOException("The response ended prematurely."));
+        cancellationToken.ThrowIfCancellationRequested();
+        return Response(request, context.Response, responseBody);
+    }
+
+    protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        SendAsync(request, cancellationToken).GetAwaiter().GetResult();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+            _network?.Dispose();
+        base.Dispose(disposing);
+    }
+
+    private bool IsFake(Uri uri) =>
+        uri.Port == fake.Port &&
+        uri.Host.Equals(fake.Host, StringComparison.OrdinalIgnoreCase) &&
+        uri.Scheme.Equals(fake.Scheme, StringComparison.OrdinalIgnoreCase);
+
+    private HttpMessageInvoker Network()
+    {
+        if (_network is { } existing)
+            return existing;
+        var created = new HttpMessageInvoker(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        return Interlocked.CompareExchange(ref _network, created, null) ?? created;
+    }
+
+    private static FeatureCollection Features(HttpRequestMessage request, Uri uri, byte[]? body, Lifetime lifetime, Stream responseBody)
+    {
+        IHeaderDictionary headers = new HeaderDictionary();
+        foreach (var (name, values) in request.Headers)
+            headers.Append(name, values.ToArray());
+        if (request.Content is { } content)
+        {
+            foreach (var (name, values) in content.Headers)
+                headers.Append(name, values.ToArray());
+            headers.ContentLength = body!.Length;
+        }
+        // The Host a client sends: the authority, with the port only when it is not the scheme's default.
+        headers.Host = uri.Authority;
+
+        var features = new FeatureCollection(8);
+        features.Set<IHttpRequestFeature>(new HttpRequestFeature
+        {
+            Protocol = "HTTP/1.1",
+            Scheme = uri.Scheme,
+            Method = request.Method.Method,
+            PathBase = "",
+            // As Kestrel gives it: decoded, except that an encoded '/' stays encoded inside its segment.
+            Path = PathString.FromUriComponent(uri).Value ?? "/",
+            QueryString = uri.Query,
+            RawTarget = uri.PathAndQuery,
+            Headers = headers,
+            Body = body is null ? Stream.Null : new MemoryStream(body, writable: false),
+        });
+        features.Set<IHttpRequestBodyDetectionFeature>(new BodyDetection(body is not null));
+        features.Set<IHttpResponseFeature>(new HttpResponseFeature());
+        features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(responseBody));
+        features.Set<IHttpRequestLifetimeFeature>(lifetime);
+        features.Set<IHttpConnectionFeature>(new HttpConnectionFeature
+        {
+            LocalIpAddress = IPAddress.Loopback,
+            LocalPort = uri.Port,
+            RemoteIpAddress = IPAddress.Loopback,
+        });
+        return features;
+    }
+
+    private static HttpResponseMessage Response(HttpRequestMessage request, HttpResponse answer, MemoryStream body)
+    {
+        var content = new ByteArrayContent(body.GetBuffer(), 0, (int)body.Length);
+        var response = new HttpResponseMessage((HttpStatusCode)answer.StatusCode)
+        {
+            RequestMessage = request,
+            Version = HttpVersion.Version11,
+            Content = content,
+        };
+        foreach (var (name, values) in answer.Headers)
+        {
+            if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+                continue;
+            if (!response.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values))
+                content.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+        }
+        content.Headers.ContentLength = body.Length;
+        return response;
+    }
+
+    private sealed class BodyDetection(bool canHaveBody) : IHttpRequestBodyDetectionFeature
+    {
+        public bool CanHaveBody => canHaveBody;
+    }
+
+    /// <summary>
+    /// The request's lifetime: aborted by the client's cancellation (its timeout) or by the fake (an injected drop,
+    /// <see cref="Faults.FaultTransport"/>), which the handler then reports as a dropped connection.
+    /// </summary>
+    private sealed class Lifetime : IHttpRequestLifetimeFeature, IDisposable
+    {
+        private readonly CancellationTokenSource _aborted;
+
+        public Lifetime(CancellationToken client)
+        {
+            _aborted = CancellationTokenSource.CreateLinkedTokenSource(client);
+            RequestAborted = _aborted.Token;
+        }
+
+        public bool Aborted { get; private set; }
+
+        public CancellationToken RequestAborted { get; set; }
+
+        public void Abort()
+        {
+            Aborted = true;
+            _aborted.Cancel();
+        }
+
+        public void Dispose() => _aborted.Dispose();
+    }
+}
