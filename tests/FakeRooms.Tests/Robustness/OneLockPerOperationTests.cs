@@ -25,7 +25,7 @@ public sealed class OneLockPerOperationTests : FakeRoomsTest
     [Test]
     public async Task Calls_by_unique_name_answer_about_one_room_while_the_name_is_completed_and_taken_again()
     {
-        var calls = Math.Clamp(FuzzSettings.Count(600), 100, 20_000);
+        var calls = Math.Clamp(FuzzSettings.Count(300), 100, 20_000);
         var clock = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var problems = new ConcurrentQueue<string>();
