@@ -41,7 +41,7 @@ public sealed class CallbackOrderConcurrencyTests
         // Faults scoped by account: the first account's callbacks are delayed now and then (that account's own rooms
         // may then arrive out of order, on purpose); they never touch the others.
         var faulted = accounts[0].AccountSid;
-        fake.Faults.OnCallbacks().ForAccount(faulted).WithProbability(0.2).Delay(TimeSpan.FromMilliseconds(5));
+        accounts[0].Faults.OnCallbacks().WithProbability(0.2).Delay(TimeSpan.FromMilliseconds(5));
 
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var done = 0;
