@@ -45,6 +45,19 @@ public sealed class FakeRoomsAccount
     public SimulatedRooms Rooms => Server.RoomsOf(AccountSid);
 
     /// <summary>
+    /// Scripted Twilio failures for this account only: the same API as <see cref="FakeRoomsServer.Faults"/>, but its
+    /// rules apply only to calls authenticated as this account and to callbacks of its rooms, its rate limits only to
+    /// this account, and <see cref="Reset"/> clears them. Tests sharing one fake each script their own failures here
+    /// without touching the others'. Checked before the server-wide rules.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// account.Faults.On(Operation.CreateRoom).Once().RespondWithServiceUnavailable();
+    /// </code>
+    /// </example>
+    public Faults.FaultInjector Faults => Server.Faults.ForAccount(AccountSid);
+
+    /// <summary>
     /// The status callbacks sent for this account's rooms so far, in delivery order (a snapshot of
     /// <see cref="FakeRoomsServer.Callbacks"/>). Callbacks go out in the background: wait with
     /// <see cref="WaitForCallbackAsync"/> before reading.
@@ -82,7 +95,8 @@ public sealed class FakeRoomsAccount
         return Server.CallbackDispatcher.Route.Divert(handler, origin, AccountSid);
     }
 
-    /// <summary>Forgets this account's rooms, calls and callbacks; other accounts are untouched.</summary>
+    /// <summary>Forgets this account's rooms, calls, callbacks and faults (<see cref="Faults"/>, and the server-wide rules aimed
+    /// at this account); other accounts are untouched.</summary>
     public void Reset() => Server.Reset(AccountSid);
 
     /// <inheritdoc />

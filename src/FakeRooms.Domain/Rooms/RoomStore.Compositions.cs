@@ -144,12 +144,19 @@ internal sealed partial class RoomStore
     /// Replaces a hook's settings. The spec's "updateWithDefaults" example shows that parameters left out go back to
     /// their defaults (<c>video_layout: {}</c>, <c>status_callback: null</c>), so the whole spec is replaced.
     /// </summary>
-    public CompositionHook UpdateHook(string sid, CompositionHookCommand command)
+    public CompositionHook UpdateHook(string sid, CompositionHookCommand command) => UpdateHook(sid, () => command);
+
+    /// <summary>
+    /// As <see cref="UpdateHook(string, CompositionHookCommand)"/>, with the settings read from the request once the hook
+    /// is found (an unknown hook is 20404 before invalid settings), under the same lock.
+    /// </summary>
+    public CompositionHook UpdateHook(string sid, Func<CompositionHookCommand> readCommand)
     {
         lock (_gate)
         {
             var now = Settle();
             var state = FindHook(sid);
+            var command = readCommand();
             EnsureFriendlyNameFree(command.FriendlyName, except: state);
             state.Current = state.Current with
             {

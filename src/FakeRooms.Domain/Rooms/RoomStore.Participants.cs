@@ -55,14 +55,18 @@ internal sealed partial class RoomStore
         }
     }
 
-    /// <summary>A participant leaves (or is kicked over REST with Status=disconnected).</summary>
-    public Participant Disconnect(string roomSidOrName, string participantSidOrIdentity)
+    /// <summary>
+    /// A participant leaves (or is kicked over REST with Status=disconnected). <paramref name="validate"/> checks the
+    /// request once the participant is found, under the same lock.
+    /// </summary>
+    public Participant Disconnect(string roomSidOrName, string participantSidOrIdentity, Action? validate = null)
     {
         lock (_gate)
         {
             var now = Settle();
             var room = Find(roomSidOrName);
             var participant = FindParticipant(room, roomSidOrName, participantSidOrIdentity);
+            validate?.Invoke();
             if (participant.Current.Status != ParticipantStatus.Disconnected)
                 DisconnectParticipant(room, participant, now);
             return participant.Current;
@@ -84,7 +88,8 @@ internal sealed partial class RoomStore
     /// Participants of a room. Docs: "For in-progress Rooms the default Status is connected, for completed Rooms only
     /// disconnected Participants are returned."
     /// </summary>
-    public ListPage<Participant> ListParticipants(string roomSidOrName, ParticipantQuery query)
+    /// <returns>The room the name resolved to, with the page of its participants.</returns>
+    public (Room Room, ListPage<Participant> Page) ListParticipants(string roomSidOrName, ParticipantQuery query)
     {
         lock (_gate)
         {
@@ -92,7 +97,7 @@ internal sealed partial class RoomStore
             var room = Find(roomSidOrName);
             var status = room.Current.Status == RoomStatus.InProgress ? query.Status ?? ParticipantStatus.Connected : ParticipantStatus.Disconnected;
             if (room.Current.Status != RoomStatus.InProgress && query.Status is { } asked && asked != ParticipantStatus.Disconnected)
-                return new ListPage<Participant>([], null, null);
+                return (room.Current, new ListPage<Participant>([], null, null));
             var matching = new List<ParticipantState>();
             for (var i = room.Participants.Count - 1; i >= 0; i--)
             {
@@ -100,8 +105,8 @@ internal sealed partial class RoomStore
                 if (p.Status == status && (query.Identity is null || p.Identity == query.Identity))
                     matching.Add(room.Participants[i]);
             }
-            return Paging.Page(matching, static p => (p.Current.DateCreated, p.Current.Sequence), static p => p.Current,
-                query.PageSize, query.Cursor, query.CreatedOnOrAfter, query.CreatedBefore);
+            return (room.Current, Paging.Page(matching, static p => (p.Current.DateCreated, p.Current.Sequence), static p => p.Current,
+                query.PageSize, query.Cursor, query.CreatedOnOrAfter, query.CreatedBefore));
         }
     }
 
@@ -201,14 +206,18 @@ internal sealed partial class RoomStore
     }
 
     /// <summary>Tracks a participant publishes now, newest first.</summary>
-    public IReadOnlyList<PublishedTrack> PublishedTracks(string roomSidOrName, string participantSidOrIdentity)
+    public IReadOnlyList<PublishedTrack> PublishedTracks(string roomSidOrName, string participantSidOrIdentity) =>
+        PublishedTracksOf(roomSidOrName, participantSidOrIdentity).Tracks;
+
+    /// <summary>A participant and the tracks it publishes now (newest first), resolved under one lock.</summary>
+    public (Participant Participant, IReadOnlyList<PublishedTrack> Tracks) PublishedTracksOf(string roomSidOrName, string participantSidOrIdentity)
     {
         lock (_gate)
         {
             Settle();
             var room = Find(roomSidOrName);
             var participant = FindParticipant(room, roomSidOrName, participantSidOrIdentity);
-            return Enumerable.Reverse(participant.Tracks).ToList();
+            return (participant.Current, Enumerable.Reverse(participant.Tracks).ToList());
         }
     }
 
@@ -216,7 +225,11 @@ internal sealed partial class RoomStore
     /// Tracks a participant receives: every track the other connected participants publish (each connected
     /// participant subscribes to everything by default; docs track-subscriptions), newest first.
     /// </summary>
-    public IReadOnlyList<SubscribedTrack> SubscribedTracks(string roomSidOrName, string participantSidOrIdentity)
+    public IReadOnlyList<SubscribedTrack> SubscribedTracks(string roomSidOrName, string participantSidOrIdentity) =>
+        SubscribedTracksOf(roomSidOrName, participantSidOrIdentity).Tracks;
+
+    /// <summary>A participant and the tracks it receives now (newest first), resolved under one lock.</summary>
+    public (Participant Participant, IReadOnlyList<SubscribedTrack> Tracks) SubscribedTracksOf(string roomSidOrName, string participantSidOrIdentity)
     {
         lock (_gate)
         {
@@ -224,7 +237,7 @@ internal sealed partial class RoomStore
             var room = Find(roomSidOrName);
             var subscriber = FindParticipant(room, roomSidOrName, participantSidOrIdentity);
             if (subscriber.Current.Status != ParticipantStatus.Connected)
-                return [];
+                return (subscriber.Current, []);
             var result = new List<SubscribedTrack>();
             foreach (var publisher in room.Participants)
             {
@@ -249,7 +262,7 @@ internal sealed partial class RoomStore
                 }
             }
             result.Sort(static (a, b) => NewestFirstIndex<SubscribedTrack>.Compare((a.DateCreated, a.Sequence), (b.DateCreated, b.Sequence)));
-            return result;
+            return (subscriber.Current, result);
         }
     }
 

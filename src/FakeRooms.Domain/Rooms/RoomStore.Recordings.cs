@@ -41,12 +41,21 @@ internal sealed partial class RoomStore
     /// re-evaluated at once: newly included ones start recording, newly excluded ones stop. The rules must already be
     /// valid (<see cref="RoomRules.CheckRecordingRules"/>).
     /// </summary>
-    public RecordingRulesState UpdateRecordingRules(string roomSidOrName, IReadOnlyList<RecordingRule> rules)
+    public RecordingRulesState UpdateRecordingRules(string roomSidOrName, IReadOnlyList<RecordingRule> rules) =>
+        UpdateRecordingRules(roomSidOrName, () => rules).Rules;
+
+    /// <summary>
+    /// As <see cref="UpdateRecordingRules(string, IReadOnlyList{RecordingRule})"/>, with the rules read from the request
+    /// once the room is found (an unknown room is 20404 before an invalid rule set), under the same lock.
+    /// </summary>
+    /// <returns>The room the name resolved to, and its rules now.</returns>
+    public (Room Room, RecordingRulesState Rules) UpdateRecordingRules(string roomSidOrName, Func<IReadOnlyList<RecordingRule>> readRules)
     {
         lock (_gate)
         {
             var now = Settle();
             var room = Find(roomSidOrName);
+            var rules = readRules();
             if (!IsRecordable(room.Current))
                 throw new TwilioErrorException(TwilioErrors.RecordingOperationNotSupported);
             room.Current = room.Current with { RecordingRules = rules };
@@ -67,22 +76,30 @@ internal sealed partial class RoomStore
                             OnTrackStopped(track, now);
                     }
                 }
-            return RulesOf(room);
+            return (room.Current, RulesOf(room));
         }
     }
 
     // ------------------------------------------------------------------ recordings
 
     /// <summary>Recordings of the account, or of one room, newest first, filtered and paged.</summary>
-    public ListPage<Recording> ListRecordings(RecordingQuery query)
+    public ListPage<Recording> ListRecordings(RecordingQuery query) => ListRecordingsOf(query).Page;
+
+    /// <summary>
+    /// As <see cref="ListRecordings"/>, with the room <see cref="RecordingQuery.RoomSid"/> (a SID or the name of a room in
+    /// progress) resolved to, under the same lock; null for the account's list.
+    /// </summary>
+    public (Room? Room, ListPage<Recording> Page) ListRecordingsOf(RecordingQuery query)
     {
         lock (_gate)
         {
             Settle();
             IEnumerable<RecordingState> source;
+            Room? resolved = null;
             if (query.RoomSid is { } roomId)
             {
                 var room = Find(roomId);
+                resolved = room.Current;
                 source = _roomRecordings.TryGetValue(room.Current.Sid, out var of)
                     ? Enumerable.Reverse(of.Recordings)
                     : [];
@@ -100,8 +117,8 @@ internal sealed partial class RoomStore
                 if (query.GroupingSids.Count > 0 && !query.GroupingSids.All(g => g == r.RoomSid || g == r.ParticipantSid)) continue;
                 matching.Add(state);
             }
-            return Paging.Page(matching, static r => (r.Current.DateCreated, r.Current.Sequence), static r => r.Current,
-                query.PageSize, query.Cursor, query.CreatedOnOrAfter, query.CreatedBefore);
+            return (resolved, Paging.Page(matching, static r => (r.Current.DateCreated, r.Current.Sequence), static r => r.Current,
+                query.PageSize, query.Cursor, query.CreatedOnOrAfter, query.CreatedBefore));
         }
     }
 

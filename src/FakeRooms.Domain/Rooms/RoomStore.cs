@@ -97,13 +97,18 @@ internal sealed partial class RoomStore
         }
     }
 
-    /// <summary>Ends an in-progress room (REST update with Status=completed).</summary>
-    public Room Complete(string sidOrName)
+    /// <summary>
+    /// Ends an in-progress room (REST update with Status=completed). <paramref name="validate"/> checks the request once
+    /// the room is found (so an unknown room is 20404 first), under the same lock: the room resolved is the room ended,
+    /// even when its unique name is completed and taken again meanwhile.
+    /// </summary>
+    public Room Complete(string sidOrName, Action? validate = null)
     {
         lock (_gate)
         {
             var now = Settle();
             var state = Find(sidOrName);
+            validate?.Invoke();
             // Docs error 53112: "Raised in the REST API when Status is not valid or the Room is not in-progress".
             if (state.Current.Status != RoomStatus.InProgress)
                 throw new TwilioErrorException(TwilioErrors.RoomStatusInvalid);

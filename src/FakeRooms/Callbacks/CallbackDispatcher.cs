@@ -35,7 +35,6 @@ internal sealed partial class CallbackDispatcher : IRoomEventSink, IDisposable
     private readonly SemaphoreSlim _slots = new(MaxConcurrentDeliveries, MaxConcurrentDeliveries);
     private readonly CancellationTokenSource _stop = new();
     private long _issued;
-    private long _generation;
     private bool _disposed;
 
     public CallbackDispatcher(FakeRoomsServer server, CallbackJournal journal)
@@ -96,7 +95,7 @@ internal sealed partial class CallbackDispatcher : IRoomEventSink, IDisposable
         {
             if (_disposed)
                 return;
-            var item = new PendingCallback(roomEvent, ++_issued, _generation);
+            var item = new PendingCallback(roomEvent, ++_issued);
             if (_pending.Count >= _capacity)
             {
                 // Bounded: a receiver that cannot keep up loses callbacks, visibly, instead of growing the queue.
@@ -114,7 +113,7 @@ internal sealed partial class CallbackDispatcher : IRoomEventSink, IDisposable
                 item.Fault = _server.Faults.DecideCallback(roomEvent);
                 _pending.Add(item);
                 if (!_lanes.TryGetValue(item.LaneKey, out var lane))
-                    _lanes[item.LaneKey] = lane = new Lane(item.LaneKey);
+                    _lanes[item.LaneKey] = lane = new Lane(item.LaneKey, item.AccountSid);
                 lane.Items.Enqueue(item);
                 if (!lane.Running)
                 {
@@ -123,8 +122,9 @@ internal sealed partial class CallbackDispatcher : IRoomEventSink, IDisposable
                 }
             }
         }
-        if (dropped is { } d)
-            _journal.Notify(d.Record, d.Waiters);
+        // Publish runs under the account's lock: the waits' predicates (the test's code) run elsewhere.
+        if (dropped is { } d && d.Waiters.Length > 0)
+            _ = Task.Run(() => _journal.Notify(d.Record, d.Waiters));
         if (start is not null)
             _ = Task.Run(() => DrainAsync(start));
     }
@@ -171,15 +171,20 @@ internal sealed partial class CallbackDispatcher : IRoomEventSink, IDisposable
     {
         lock (_gate)
         {
-            // Rooms after a reset get lanes of their own, even when their SIDs repeat (seeded SIDs do), so they never
-            // wait behind a callback still in flight from before the reset.
-            _generation++;
+            // The reset accounts' lanes are let go: a lane still sending a callback from before the reset finishes on
+            // its own, and the rooms after the reset get lanes of their own, even when their SIDs repeat (seeded SIDs
+            // do), so they never wait behind it. Other accounts keep their lanes, so their rooms' callbacks stay in
+            // event order (a new lane for a room with a callback in flight would let its next callback overtake it).
+            foreach (var (key, lane) in _lanes.Where(l => accountSid is null || l.Value.AccountSid == accountSid).ToList())
+            {
+                lane.Held = null;
+                _lanes.Remove(key);
+            }
             foreach (var item in _pending.Where(p => accountSid is null || p.AccountSid == accountSid).ToList())
             {
                 item.Cancelled = true;
                 _pending.Remove(item);
             }
-            ForgetHeldLanes();
             if (accountSid is null)
                 _journal.Clear();
             else
@@ -214,8 +219,9 @@ internal sealed partial class CallbackDispatcher : IRoomEventSink, IDisposable
                 if (!TryTakeNext(lane, out item!))
                 {
                     lane.Running = false;
-                    // A lane holding a callback for a reorder fault stays, for the room's next event to restart it.
-                    if (lane.Held is null)
+                    // A lane holding a callback for a reorder fault stays, for the room's next event to restart it. A
+                    // lane let go by a reset may have a successor under its key: that one stays.
+                    if (lane.Held is null && _lanes.TryGetValue(lane.Key, out var current) && ReferenceEquals(current, lane))
                         _lanes.Remove(lane.Key);
                     return;
                 }
@@ -449,23 +455,24 @@ internal sealed partial class CallbackDispatcher : IRoomEventSink, IDisposable
         }
     }
 
-    private sealed class PendingCallback(RoomEvent roomEvent, long issue, long generation)
+    private sealed class PendingCallback(RoomEvent roomEvent, long issue)
     {
         public RoomEvent Event { get; } = roomEvent;
         public long Issue { get; } = issue;
         public string AccountSid => Event.Room.AccountSid;
         /// <summary>The room's StatusCallback, or the composition's for composition events.</summary>
         public (string Url, string Method) Target { get; } = MediaCallbackParameters.TargetOf(roomEvent) ?? ("", "POST");
-        public string LaneKey { get; } = string.Create(CultureInfo.InvariantCulture, $"{generation}/{roomEvent.Room.AccountSid}/{roomEvent.Room.Sid}");
+        public string LaneKey { get; } = roomEvent.Room.AccountSid + "/" + roomEvent.Room.Sid;
         public bool Cancelled { get; set; }
         public bool InFlight { get; set; }
         public Faults.FaultDecision? Fault { get; set; }
         public bool Diverted { get; set; }
     }
 
-    private sealed class Lane(string key)
+    private sealed class Lane(string key, string accountSid)
     {
         public string Key { get; } = key;
+        public string AccountSid { get; } = accountSid;
         public Queue<PendingCallback> Items { get; } = new();
         public bool Running { get; set; }
 

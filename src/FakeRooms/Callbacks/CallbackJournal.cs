@@ -78,15 +78,38 @@ public sealed class CallbackJournal : IReadOnlyList<CallbackRecord>
     {
         ArgumentNullException.ThrowIfNull(predicate);
         var limit = timeout ?? DefaultWaitTimeout;
-        Waiter waiter;
+        // Registered before the records are read, under the journal's lock, so a record added meanwhile is offered to
+        // the wait; the predicate itself runs outside every lock of the fake (it is the test's code and may read the
+        // fake's state, e.g. fake.Rooms.Find, which takes an account's lock).
+        var waiter = new Waiter(predicate);
+        List<CallbackRecord> existing;
         lock (_gate)
         {
-            foreach (var record in SnapshotLocked())
-                if (predicate(record))
-                    return record;
-            waiter = new Waiter(predicate);
+            existing = SnapshotLocked();
             _waiters.Add(waiter);
         }
+
+        CallbackRecord? found = null;
+        try
+        {
+            foreach (var record in existing)
+                if (predicate(record))
+                {
+                    found = record;
+                    break;
+                }
+        }
+        catch
+        {
+            Forget(waiter);
+            throw;
+        }
+        if (found is not null)
+        {
+            Forget(waiter);
+            return found;
+        }
+        waiter.EndScan();
 
         try
         {
@@ -94,17 +117,21 @@ public sealed class CallbackJournal : IReadOnlyList<CallbackRecord>
         }
         catch (TimeoutException)
         {
-            lock (_gate)
-                _waiters.Remove(waiter);
+            Forget(waiter);
             throw new TimeoutException(
                 $"No status callback matched within {Seconds(limit)}. {Describe()}");
         }
         catch (OperationCanceledException)
         {
-            lock (_gate)
-                _waiters.Remove(waiter);
+            Forget(waiter);
             throw;
         }
+    }
+
+    private void Forget(Waiter waiter)
+    {
+        lock (_gate)
+            _waiters.Remove(waiter);
     }
 
     /// <summary>
@@ -163,7 +190,7 @@ public sealed class CallbackJournal : IReadOnlyList<CallbackRecord>
         }
     }
 
-    /// <summary>Completes the waits a new record matches.</summary>
+    /// <summary>Completes the waits a new record matches. Called with no lock of the fake held: it runs the predicates.</summary>
     internal void Notify(CallbackRecord record, Waiter[] waiters)
     {
         foreach (var waiter in waiters)
@@ -174,14 +201,13 @@ public sealed class CallbackJournal : IReadOnlyList<CallbackRecord>
             {
                 if (!waiter.Predicate(record))
                     continue;
-                waiter.Completion.TrySetResult(record);
+                waiter.Offer(record);
             }
             catch (Exception e)
             {
-                waiter.Completion.TrySetException(e);
+                waiter.Fail(e);
             }
-            lock (_gate)
-                _waiters.Remove(waiter);
+            Forget(waiter);
         }
     }
 
@@ -231,9 +257,63 @@ public sealed class CallbackJournal : IReadOnlyList<CallbackRecord>
 
     private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
 
+    /// <summary>
+    /// One <see cref="WaitForAsync"/>. While its caller still checks the records that were already there, a match among
+    /// new records is kept aside (the oldest record wins), then used if the old records had none.
+    /// </summary>
     internal sealed class Waiter(Func<CallbackRecord, bool> predicate)
     {
+        private readonly Lock _gate = new();
+        private bool _scanning = true;
+        private CallbackRecord? _early;
+        private Exception? _earlyError;
+
         public Func<CallbackRecord, bool> Predicate { get; } = predicate;
         public TaskCompletionSource<CallbackRecord> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>A new record matched.</summary>
+        public void Offer(CallbackRecord record)
+        {
+            lock (_gate)
+            {
+                if (_scanning)
+                {
+                    if (_early is null || record.Sequence < _early.Sequence)
+                        _early = record;
+                    return;
+                }
+            }
+            Completion.TrySetResult(record);
+        }
+
+        /// <summary>The predicate threw on a new record.</summary>
+        public void Fail(Exception error)
+        {
+            lock (_gate)
+            {
+                if (_scanning)
+                {
+                    _earlyError ??= error;
+                    return;
+                }
+            }
+            Completion.TrySetException(error);
+        }
+
+        /// <summary>No record that was already there matched: what new records gave, if anything, completes the wait.</summary>
+        public void EndScan()
+        {
+            CallbackRecord? early;
+            Exception? error;
+            lock (_gate)
+            {
+                _scanning = false;
+                (early, error) = (_early, _earlyError);
+            }
+            if (early is not null)
+                Completion.TrySetResult(early);
+            else if (error is not null)
+                Completion.TrySetException(error);
+        }
     }
 }

@@ -138,14 +138,4 @@ internal sealed partial class CallbackDispatcher
         }
         Finish(item, record);
     }
-
-    /// <summary>After a reset (under <c>_gate</c>): lanes idle only because they held a now-cancelled callback go.</summary>
-    private void ForgetHeldLanes()
-    {
-        foreach (var (key, lane) in _lanes.Where(l => !l.Value.Running && l.Value.Held is { Cancelled: true }).ToList())
-        {
-            lane.Held = null;
-            _lanes.Remove(key);
-        }
-    }
 }

@@ -26,9 +26,11 @@ public sealed class CallbackFaultTarget
 
     /// <summary>Only callbacks about rooms of this account.</summary>
     /// <param name="accountSid">The account SID (<c>AC...</c>).</param>
+    /// <exception cref="ArgumentException">The value is empty, or another account than that of an account's own faults.</exception>
     public CallbackFaultTarget ForAccount(string accountSid)
     {
         ArgumentException.ThrowIfNullOrEmpty(accountSid);
+        _injector.CheckAccount(accountSid);
         return new CallbackFaultTarget(_injector, _spec with { Account = accountSid });
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using FakeRooms.Domain.Errors;
 using FakeRooms.Domain.Events;
@@ -9,8 +10,11 @@ namespace FakeRooms.Faults;
 /// Scripted Twilio failures for the fake's API calls: errors in Twilio's own shape (429/20429 with Retry-After,
 /// 500/20500, 503/20503, any code), latency, dropped connections and truncated bodies, plus Twilio's per-account
 /// request rate limits; and status callbacks dropped, delayed, duplicated or reordered (<see cref="OnCallbacks"/>).
-/// Reached through <see cref="FakeRoomsServer.Faults"/>; cleared by <see cref="Clear"/> and by
-/// <see cref="FakeRoomsServer.Reset()"/>. Every call or callback a fault touches is marked in its journal
+/// Reached through <see cref="FakeRoomsServer.Faults"/> (server-wide: every account's calls and callbacks; cleared by
+/// <see cref="Clear"/> and by <see cref="FakeRoomsServer.Reset()"/>) or through <see cref="FakeRoomsAccount.Faults"/>
+/// (one account's: only the calls authenticated as that account and the callbacks of its rooms; cleared by
+/// <see cref="Clear"/> and by that account's <see cref="FakeRoomsAccount.Reset"/>). An account's rules are checked
+/// before the server-wide ones. Every call or callback a fault touches is marked in its journal
 /// (<see cref="Journal.CallRecord.InjectedFault"/>, <see cref="Callbacks.CallbackRecord.InjectedFault"/>).
 /// </summary>
 /// <example>
@@ -26,12 +30,37 @@ public sealed class FaultInjector
     private readonly RateLimiter _rateLimiter;
     private volatile FaultRule[] _rules = [];
     private int _ordinal;
+    // Server-wide injector only: the injectors of the accounts that have used theirs.
+    private readonly ConcurrentDictionary<string, FaultInjector> _accounts = new(StringComparer.Ordinal);
 
     internal FaultInjector(FakeRoomsServer server)
     {
         _server = server;
         _rateLimiter = new RateLimiter(server.Options.RateLimitWritesPerSecond, server.Options.RateLimitReadsPerSecond);
         server.Resetting += OnReset;
+    }
+
+    private FaultInjector(FakeRoomsServer server, string accountSid)
+    {
+        _server = server;
+        Scope = accountSid;
+        _rateLimiter = new RateLimiter(null, null);
+    }
+
+    /// <summary>The account this injector's rules are confined to; null for the server-wide injector.</summary>
+    internal string? Scope { get; }
+
+    /// <summary>The injector of one account (made on first use, kept: its rules are cleared by the account's reset).</summary>
+    internal FaultInjector ForAccount(string accountSid) =>
+        _accounts.GetOrAdd(accountSid, static (sid, server) => new FaultInjector(server, sid), _server);
+
+    /// <summary>Checks that an account a rule is narrowed to is this injector's own (an account's rules see no other).</summary>
+    internal void CheckAccount(string accountSid)
+    {
+        if (Scope is { } scope && accountSid != scope)
+            throw new ArgumentException(
+                $"These faults are {scope}'s own: they cannot apply to {accountSid} (use FakeRoomsServer.Faults, or that account's Faults).",
+                nameof(accountSid));
     }
 
     /// <summary>Starts a rule for calls of one or more operations.</summary>
@@ -44,11 +73,11 @@ public sealed class FaultInjector
         set.UnionWith(others);
         foreach (var op in set)
             FaultTargetSpec.CheckOperation(op);
-        return new FaultTarget(this, new FaultTargetSpec { Operations = set });
+        return new FaultTarget(this, new FaultTargetSpec { Operations = set, Account = Scope });
     }
 
     /// <summary>Starts a rule for calls of every Twilio operation (never the control API).</summary>
-    public FaultTarget OnAnyOperation() => new(this, new FaultTargetSpec());
+    public FaultTarget OnAnyOperation() => new(this, new FaultTargetSpec { Account = Scope });
 
     /// <summary>Starts a rule for calls that name a room, by its SID or unique name (in the path, or the UniqueName of a create).</summary>
     /// <param name="roomSidOrName">The room's SID (<c>RM...</c>) or unique name.</param>
@@ -56,13 +85,14 @@ public sealed class FaultInjector
 
     /// <summary>Starts a rule for calls authenticated as one account.</summary>
     /// <param name="accountSid">The account SID (<c>AC...</c>).</param>
+    /// <exception cref="ArgumentException">On an account's own injector, another account.</exception>
     public FaultTarget OnAccount(string accountSid) => OnAnyOperation().ForAccount(accountSid);
 
     /// <summary>
     /// Starts a rule for status callbacks of every event (delay, drop, duplicate, reorder). The callbacks' parameters,
     /// <c>SequenceNumber</c> and <c>Timestamp</c> included, stay true; only their delivery changes.
     /// </summary>
-    public CallbackFaultTarget OnCallbacks() => new(this, new FaultTargetSpec { Callbacks = true });
+    public CallbackFaultTarget OnCallbacks() => new(this, new FaultTargetSpec { Callbacks = true, Account = Scope });
 
     /// <summary>Starts a rule for status callbacks of one or more events, e.g. <see cref="RoomEventKind.ParticipantConnected"/>.</summary>
     /// <param name="kind">An event.</param>
@@ -74,7 +104,7 @@ public sealed class FaultInjector
         foreach (var k in set)
             if (!Enum.IsDefined(k))
                 throw new ArgumentOutOfRangeException(nameof(kind), k, "Not a room event.");
-        return new CallbackFaultTarget(this, new FaultTargetSpec { Callbacks = true, Events = set });
+        return new CallbackFaultTarget(this, new FaultTargetSpec { Callbacks = true, Events = set, Account = Scope });
     }
 
     /// <summary>Every rule added since the last clear, active or used up, in the order they were added.</summary>
@@ -83,7 +113,8 @@ public sealed class FaultInjector
     /// <summary>
     /// Sets Twilio's per-account request rate limits, replacing <see cref="FakeRoomsOptions.RateLimitWritesPerSecond"/>
     /// and <see cref="FakeRoomsOptions.RateLimitReadsPerSecond"/> until the next <see cref="Clear"/> or reset. Past a
-    /// limit, calls answer 429 with code 20429 and a Retry-After header. Null turns a limit off.
+    /// limit, calls answer 429 with code 20429 and a Retry-After header. Null turns a limit off. On an account's own
+    /// injector the limits apply to that account only (none until set), on top of the server-wide ones.
     /// </summary>
     /// <param name="writesPerSecond">POST (and DELETE) requests per second per account; Twilio's default quota is 20.</param>
     /// <param name="readsPerSecond">GET requests per second per account; Twilio's default quota is 80.</param>
@@ -121,7 +152,8 @@ public sealed class FaultInjector
 
     /// <summary>
     /// Removes every rule and restores the rate limits of the options (their windows start empty). Rule ids count
-    /// from <c>fault-1</c> again.
+    /// from <c>fault-1</c> again. On the server's injector, the accounts' own rules stay (<see cref="FakeRoomsServer.Reset()"/>
+    /// clears them all); on an account's, its own rate limits are removed.
     /// </summary>
     public void Clear()
     {
@@ -132,7 +164,10 @@ public sealed class FaultInjector
             _rules = [];
             _ordinal = 0;
         }
-        _rateLimiter.Set(_server.Options.RateLimitWritesPerSecond, _server.Options.RateLimitReadsPerSecond);
+        if (Scope is null)
+            _rateLimiter.Set(_server.Options.RateLimitWritesPerSecond, _server.Options.RateLimitReadsPerSecond);
+        else
+            _rateLimiter.Set(null, null);
     }
 
     private void OnReset(string? accountSid)
@@ -140,9 +175,14 @@ public sealed class FaultInjector
         if (accountSid is null)
         {
             Clear();
+            foreach (var account in _accounts.Values)
+                account.Clear();
             return;
         }
-        // One account's reset removes the rules aimed at that account and its rate windows; the rest stay.
+        // One account's reset removes its own rules, the server-wide rules aimed at that account and its rate windows;
+        // the rest stay.
+        if (_accounts.TryGetValue(accountSid, out var own))
+            own.Clear();
         lock (_gate)
         {
             foreach (var rule in _rules.Where(r => r.Target.Account == accountSid))
@@ -160,7 +200,7 @@ public sealed class FaultInjector
             // (and the same probability pattern) whatever ran before it on a shared fake.
             var ordinal = ++_ordinal;
             var id = "fault-" + ordinal.ToString(CultureInfo.InvariantCulture);
-            var rule = new FaultRule(id, target, frequency, action, _server.Options.Seed, ordinal);
+            var rule = new FaultRule(id, target, frequency, action, _server.Options.Seed, ordinal, Scope);
             _rules = [.. _rules, rule];
             return rule;
         }
@@ -173,6 +213,17 @@ public sealed class FaultInjector
     /// </summary>
     internal FaultDecision? Decide(RequestContext context, Route route)
     {
+        // The account's own injector first: its rules, then its rate limits.
+        FaultInjector? own = null;
+        if (!_accounts.IsEmpty && _accounts.TryGetValue(context.AccountSid!, out own) &&
+            (own.DecideRule(context, route) ?? own.DecideRate(context, route)) is { } mine)
+            return mine;
+        return DecideRule(context, route) ?? DecideRate(context, route);
+    }
+
+    /// <summary>The first of this injector's active rules that matches the call and fires, or null.</summary>
+    private FaultDecision? DecideRule(RequestContext context, Route route)
+    {
         var rules = _rules;
         if (rules.Length > 0)
         {
@@ -184,11 +235,16 @@ public sealed class FaultInjector
                 {
                     if (rule.Target.Callbacks || !rule.IsActive || !Matches(rule.Target, context, route, rooms) || !rule.TryFire())
                         continue;
-                    return new FaultDecision(rule.Action, $"{rule.Id}: {rule.Action.Describe()}");
+                    return new FaultDecision(rule.Action, $"{Label(rule)}: {rule.Action.Describe()}");
                 }
             }
         }
+        return null;
+    }
 
+    /// <summary>This injector's rate limiter's 429 for the call, or null.</summary>
+    private FaultDecision? DecideRate(RequestContext context, Route route)
+    {
         if (!_rateLimiter.Enabled)
             return null;
         var write = route.Method != "GET";
@@ -201,8 +257,11 @@ public sealed class FaultInjector
             RetryAfterSeconds = Math.Max(1, FaultAction.RetryAfter(wait)),
         };
         return new FaultDecision(action,
-            $"rate limit: over {limit} {(write ? "writes" : "reads")}/s for {context.AccountSid}: {action.Describe()}");
+            $"{(Scope is null ? "" : "account ")}rate limit: over {limit} {(write ? "writes" : "reads")}/s for {context.AccountSid}: {action.Describe()}");
     }
+
+    /// <summary>How a decision names its rule: <c>fault-1</c>, or <c>AC.../fault-1</c> for an account's own rule.</summary>
+    private string Label(FaultRule rule) => Scope is null ? rule.Id : $"{Scope}/{rule.Id}";
 
     /// <summary>
     /// The fault for a status callback, decided when its event is published (under the account's lock, in event
@@ -210,6 +269,9 @@ public sealed class FaultInjector
     /// </summary>
     internal FaultDecision? DecideCallback(RoomEvent roomEvent)
     {
+        if (!_accounts.IsEmpty && _accounts.TryGetValue(roomEvent.Room.AccountSid, out var own) &&
+            own.DecideCallback(roomEvent) is { } mine)
+            return mine;
         var rules = _rules;
         if (rules.Length == 0)
             return null;
@@ -225,7 +287,7 @@ public sealed class FaultInjector
                     (target.Room is { } name && name != room.Sid && name != room.UniqueName) ||
                     !rule.TryFire())
                     continue;
-                return new FaultDecision(rule.Action, $"{rule.Id}: {rule.Action.Describe()}");
+                return new FaultDecision(rule.Action, $"{Label(rule)}: {rule.Action.Describe()}");
             }
         }
         return null;

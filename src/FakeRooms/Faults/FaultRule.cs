@@ -11,7 +11,8 @@ public sealed class FaultRule
     private int _remaining;
     private int _removed;
 
-    internal FaultRule(string id, FaultTargetSpec target, FaultFrequency frequency, FaultAction action, int serverSeed, int ordinal)
+    internal FaultRule(string id, FaultTargetSpec target, FaultFrequency frequency, FaultAction action, int serverSeed, int ordinal,
+        string? accountScope = null)
     {
         Id = id;
         Target = target;
@@ -21,8 +22,10 @@ public sealed class FaultRule
         if (frequency.Kind == FaultFrequencyKind.Probability)
         {
             // Each rule draws from its own generator: seeded by the explicit seed, or by the server seed and the rule's
-            // position since the last reset, so unrelated calls and rules do not shift its pattern.
-            var seed = frequency.Seed ?? Domain.Sids.SidGenerator.DeriveSeed(serverSeed, $"fault:{ordinal}");
+            // position since the last reset (and its account, for an account's own rule), so unrelated calls and rules
+            // (other accounts' included) do not shift its pattern.
+            var seed = frequency.Seed ?? Domain.Sids.SidGenerator.DeriveSeed(serverSeed,
+                accountScope is null ? $"fault:{ordinal}" : $"fault:{accountScope}:{ordinal}");
             _random = new SeededRandom((ulong)(uint)seed);
         }
         Description = $"{id}: {target.Describe()}, {frequency.Describe(target.Callbacks)}: {action.Describe()}";

@@ -27,10 +27,11 @@ public sealed class FaultTarget
 
     /// <summary>Only calls authenticated as this account.</summary>
     /// <param name="accountSid">The account SID (<c>AC...</c>).</param>
-    /// <exception cref="ArgumentException">The value is empty.</exception>
+    /// <exception cref="ArgumentException">The value is empty, or another account than that of an account's own faults.</exception>
     public FaultTarget ForAccount(string accountSid)
     {
         ArgumentException.ThrowIfNullOrEmpty(accountSid);
+        _injector.CheckAccount(accountSid);
         return new FaultTarget(_injector, _spec with { Account = accountSid });
     }
 

@@ -123,10 +123,8 @@ internal static class CompositionsHandler
     {
         var form = ctx.Request.Form;
         ctx.IgnoredParameters = form.NamesNotIn(CompositionParser.HookParameters);
-        var store = ctx.Store;
-        var sid = ctx.Path("Sid");
-        store.GetHook(sid);
-        var hook = store.UpdateHook(sid, CompositionParser.ParseHook(form, ctx.Server.Options.Validation));
+        var validation = ctx.Server.Options.Validation;
+        var hook = ctx.Store.UpdateHook(ctx.Path("Sid"), () => CompositionParser.ParseHook(form, validation));
         return new HttpResult(200, JsonText.Write(w => CompositionJson.WriteHook(w, hook, ctx.BaseUrl)));
     }
 

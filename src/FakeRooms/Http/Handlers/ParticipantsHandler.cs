@@ -35,9 +35,8 @@ internal static class ParticipantsHandler
         var before = Values.Date(query, "DateCreatedBefore");
         var paging = PageRequest.Parse(query);
         var roomId = ctx.Path("RoomSid");
-        var store = ctx.Store;
-        var room = store.Get(roomId);
-        var page = store.ListParticipants(roomId, new ParticipantQuery
+        // One lock resolves the room and reads its participants: the page and its URLs are about the same room.
+        var (room, page) = ctx.Store.ListParticipants(roomId, new ParticipantQuery
         {
             Status = status,
             Identity = Values.Text(query, "Identity"),
@@ -64,13 +63,14 @@ internal static class ParticipantsHandler
     {
         var form = ctx.Request.Form;
         ctx.IgnoredParameters = form.NamesNotIn(UpdateParameters);
-        var store = ctx.Store;
-        var roomId = ctx.Path("RoomSid");
-        var participant = store.GetParticipant(roomId, ctx.Path("Sid"));
-        var status = Values.Text(form, "Status") ?? throw new TwilioErrorException(TwilioErrors.MissingParameter("Status"));
-        if (!WireNames.TryParticipantStatus(status, out var parsed) || parsed != ParticipantStatus.Disconnected)
-            throw new TwilioErrorException(TwilioErrors.InvalidParameter("Status", status));
-        participant = store.Disconnect(roomId, participant.Sid);
+        var status = Values.Text(form, "Status");
+        var participant = ctx.Store.Disconnect(ctx.Path("RoomSid"), ctx.Path("Sid"), validate: () =>
+        {
+            if (status is null)
+                throw new TwilioErrorException(TwilioErrors.MissingParameter("Status"));
+            if (!WireNames.TryParticipantStatus(status, out var parsed) || parsed != ParticipantStatus.Disconnected)
+                throw new TwilioErrorException(TwilioErrors.InvalidParameter("Status", status));
+        });
         return new HttpResult(202, JsonText.Write(w => TwilioJson.WriteParticipant(w, participant, ctx.BaseUrl)));
     }
 
@@ -84,8 +84,8 @@ internal static class ParticipantsHandler
 
     public static HttpResult ReadPublished(RequestContext ctx)
     {
-        var (roomId, participant, paging) = TrackListContext(ctx);
-        var tracks = ctx.Store.PublishedTracks(roomId, participant.Sid);
+        var (roomId, participantId, paging) = TrackListContext(ctx);
+        var (participant, tracks) = ctx.Store.PublishedTracksOf(roomId, participantId);
         var page = Paging.Page(tracks, static t => (t.DateCreated, t.Sequence), static t => t, paging.PageSize, paging.Cursor);
         var baseUrl = ctx.BaseUrl;
         var meta = paging.Meta(baseUrl, $"/v1/Rooms/{participant.RoomSid}/Participants/{participant.Sid}/PublishedTracks", [], page);
@@ -97,17 +97,16 @@ internal static class ParticipantsHandler
     {
         ctx.IgnoredParameters = ctx.Request.Query.NamesNotIn(RoomsHandler.Empty);
         var roomId = ctx.Path("RoomSid");
-        var participant = ctx.Store.GetParticipant(roomId, ctx.Path("ParticipantSid"));
         var id = ctx.Path("Sid");
-        var track = ctx.Store.PublishedTracks(roomId, participant.Sid).FirstOrDefault(t => t.Sid == id || t.Name == id)
+        var track = ctx.Store.PublishedTracks(roomId, ctx.Path("ParticipantSid")).FirstOrDefault(t => t.Sid == id || t.Name == id)
                     ?? throw new TwilioErrorException(TwilioErrors.NotFound($"/Rooms/{roomId}/Participants/{ctx.Path("ParticipantSid")}/PublishedTracks/{id}"));
         return new HttpResult(200, JsonText.Write(w => TwilioJson.WritePublishedTrack(w, track, ctx.BaseUrl)));
     }
 
     public static HttpResult ReadSubscribed(RequestContext ctx)
     {
-        var (roomId, participant, paging) = TrackListContext(ctx);
-        var tracks = ctx.Store.SubscribedTracks(roomId, participant.Sid);
+        var (roomId, participantId, paging) = TrackListContext(ctx);
+        var (participant, tracks) = ctx.Store.SubscribedTracksOf(roomId, participantId);
         var page = Paging.Page(tracks, static t => (t.DateCreated, t.Sequence), static t => t, paging.PageSize, paging.Cursor);
         var baseUrl = ctx.BaseUrl;
         var meta = paging.Meta(baseUrl, $"/v1/Rooms/{participant.RoomSid}/Participants/{participant.Sid}/SubscribedTracks", [], page);
@@ -118,19 +117,17 @@ internal static class ParticipantsHandler
     {
         ctx.IgnoredParameters = ctx.Request.Query.NamesNotIn(RoomsHandler.Empty);
         var roomId = ctx.Path("RoomSid");
-        var participant = ctx.Store.GetParticipant(roomId, ctx.Path("ParticipantSid"));
         var id = ctx.Path("Sid");
-        var track = ctx.Store.SubscribedTracks(roomId, participant.Sid).FirstOrDefault(t => t.Sid == id)
+        var track = ctx.Store.SubscribedTracks(roomId, ctx.Path("ParticipantSid")).FirstOrDefault(t => t.Sid == id)
                     ?? throw new TwilioErrorException(TwilioErrors.NotFound($"/Rooms/{roomId}/Participants/{ctx.Path("ParticipantSid")}/SubscribedTracks/{id}"));
         return new HttpResult(200, JsonText.Write(w => TwilioJson.WriteSubscribedTrack(w, track, ctx.BaseUrl)));
     }
 
-    private static (string RoomId, Participant Participant, PageRequest Paging) TrackListContext(RequestContext ctx)
+    private static (string RoomId, string ParticipantId, PageRequest Paging) TrackListContext(RequestContext ctx)
     {
         var query = ctx.Request.Query;
         ctx.IgnoredParameters = query.NamesNotIn(PageParameters);
         var paging = PageRequest.Parse(query);
-        var roomId = ctx.Path("RoomSid");
-        return (roomId, ctx.Store.GetParticipant(roomId, ctx.Path("ParticipantSid")), paging);
+        return (ctx.Path("RoomSid"), ctx.Path("ParticipantSid"), paging);
     }
 }

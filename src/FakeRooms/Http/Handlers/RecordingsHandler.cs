@@ -45,14 +45,17 @@ internal static partial class RecordingsHandler
     {
         var form = ctx.Request.Form;
         ctx.IgnoredParameters = form.NamesNotIn(RuleParameters);
-        var store = ctx.Store;
-        var room = store.Get(ctx.Path("RoomSid"));
-        // [INFERRED] No Rules at all is an invalid rule set, like [] (the spec does not mark Rules required).
-        var raw = Values.Text(form, "Rules") ?? throw new TwilioErrorException(TwilioErrors.InvalidRecordingRules);
-        var rules = RecordingRulesParser.Parse(raw);
-        if (ctx.Server.Options.Validation == ValidationProfile.Strict && RoomRules.CheckRecordingRules(rules) is { } error)
-            throw new TwilioErrorException(error);
-        var state = store.UpdateRecordingRules(room.Sid, rules);
+        var strict = ctx.Server.Options.Validation == ValidationProfile.Strict;
+        // One lock resolves the room (20404 first) and replaces its rules.
+        var (room, state) = ctx.Store.UpdateRecordingRules(ctx.Path("RoomSid"), () =>
+        {
+            // [INFERRED] No Rules at all is an invalid rule set, like [] (the spec does not mark Rules required).
+            var raw = Values.Text(form, "Rules") ?? throw new TwilioErrorException(TwilioErrors.InvalidRecordingRules);
+            var rules = RecordingRulesParser.Parse(raw);
+            if (strict && RoomRules.CheckRecordingRules(rules) is { } error)
+                throw new TwilioErrorException(error);
+            return rules;
+        });
         return new HttpResult(200, RecordingJson.Rules(state)) { Room = room };
     }
 
@@ -63,10 +66,8 @@ internal static partial class RecordingsHandler
         var query = ctx.Request.Query;
         ctx.IgnoredParameters = query.NamesNotIn(RoomReadParameters);
         var paging = PageRequest.Parse(query);
-        var roomId = ctx.Path("RoomSid");
-        var store = ctx.Store;
-        var room = store.Get(roomId);
-        var page = store.ListRecordings(Query(query, paging) with { RoomSid = room.Sid });
+        var (resolved, page) = ctx.Store.ListRecordingsOf(Query(query, paging) with { RoomSid = ctx.Path("RoomSid") });
+        var room = resolved!;
         var baseUrl = ctx.BaseUrl;
         var meta = paging.Meta(baseUrl, $"/v1/Rooms/{room.Sid}/Recordings",
             PageRequest.Filters(query, "Status", "SourceSid", "DateCreatedAfter", "DateCreatedBefore"), page);

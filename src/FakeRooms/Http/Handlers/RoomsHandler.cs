@@ -40,13 +40,14 @@ internal static class RoomsHandler
         ctx.IgnoredParameters = form.NamesNotIn(UpdateParameters);
         var id = ctx.Path("Sid");
         var status = Values.Text(form, "Status");
-        var store = ctx.Store;
-        var current = store.Get(id);
-        if (status is null)
-            throw new TwilioErrorException(TwilioErrors.MissingParameter("Status"));
-        if (status != "completed")
-            throw new TwilioErrorException(TwilioErrors.RoomStatusInvalid);
-        var room = store.Complete(current.Sid);
+        // One lock: the room found is the room ended (a name completed and taken again meanwhile cannot mix two rooms).
+        var room = ctx.Store.Complete(id, validate: () =>
+        {
+            if (status is null)
+                throw new TwilioErrorException(TwilioErrors.MissingParameter("Status"));
+            if (status != "completed")
+                throw new TwilioErrorException(TwilioErrors.RoomStatusInvalid);
+        });
         return HttpResult.Utf8Json(202, TwilioJson.RoomUtf8(room, ctx.BaseUrl), room);
     }
 
