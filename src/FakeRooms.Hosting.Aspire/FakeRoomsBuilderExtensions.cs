@@ -46,7 +46,7 @@ public static class FakeRoomsBuilderExtensions
                 Url = "/__fakerooms/ui",
                 DisplayText = "Inspector",
             })
-            .WithHttpCommand("/__fakerooms/reset", "Reset", FakeRoomsResource.HttpEndpointName, ResetCommand, new HttpCommandOptions
+            .WithHttpCommand("/__fakerooms/reset", "Reset", FakeRoomsResource.HttpEndpointName, FakeRoomsResource.ResetCommand, new HttpCommandOptions
             {
                 Method = HttpMethod.Post,
                 Description = "Forget every room, participant, callback and call",
@@ -54,12 +54,6 @@ public static class FakeRoomsBuilderExtensions
                 IconName = "ArrowReset",
             });
     }
-
-    /// <summary>The dashboard command that resets the fake (<c>POST /__fakerooms/reset</c>).</summary>
-    public const string ResetCommand = "fakerooms-reset";
-
-    /// <summary>The dashboard command that advances a manual clock (<c>POST /__fakerooms/clock/advance</c>).</summary>
-    public const string AdvanceClockCommand = "fakerooms-advance-clock";
 
     /// <summary>Sets the account clients authenticate as (<c>--account-sid</c>, <c>--auth-token</c>).</summary>
     /// <param name="builder">The FakeRooms resource.</param>
@@ -112,9 +106,9 @@ public static class FakeRoomsBuilderExtensions
         builder.WithEnvironment("FAKEROOMS_CLOCK", "manual");
         if (startTime is { } start)
             builder.WithEnvironment("FAKEROOMS_START_TIME", start.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
-        if (builder.Resource.Annotations.OfType<ResourceCommandAnnotation>().Any(c => c.Name == AdvanceClockCommand))
+        if (builder.Resource.Annotations.OfType<ResourceCommandAnnotation>().Any(c => c.Name == FakeRoomsResource.AdvanceClockCommand))
             return builder;
-        return builder.WithHttpCommand("/__fakerooms/clock/advance", "Advance clock", FakeRoomsResource.HttpEndpointName, AdvanceClockCommand, new HttpCommandOptions
+        return builder.WithHttpCommand("/__fakerooms/clock/advance", "Advance clock", FakeRoomsResource.HttpEndpointName, FakeRoomsResource.AdvanceClockCommand, new HttpCommandOptions
         {
             Method = HttpMethod.Post,
             Description = "Move the fake's manual clock forward (room timeouts, durations, recordings)",

@@ -9,6 +9,15 @@ public sealed class FakeRoomsResource : ExecutableResource
     /// <summary>The name of the resource's HTTP endpoint.</summary>
     public const string HttpEndpointName = "http";
 
+    /// <summary>The dashboard command that resets the fake (<c>POST /__fakerooms/reset</c>).</summary>
+    public const string ResetCommand = "fakerooms-reset";
+
+    /// <summary>
+    /// The dashboard command that advances a manual clock (<c>POST /__fakerooms/clock/advance</c>), added by
+    /// <c>WithManualClock</c>; its argument <c>Seconds</c> (default 300) says how far.
+    /// </summary>
+    public const string AdvanceClockCommand = "fakerooms-advance-clock";
+
     private readonly Dictionary<string, string> _apiKeys = new(StringComparer.Ordinal);
     private EndpointReference? _httpEndpoint;
 
