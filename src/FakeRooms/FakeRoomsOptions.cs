@@ -66,6 +66,14 @@ public sealed class FakeRoomsOptions
     /// </summary>
     public int? MaxCompletedRoomsPerAccount { get; set; } = 50_000;
 
+    /// <summary>
+    /// Accounts the fake holds at once (each about 3 to 4 KB, more with rooms). An account is made by its first
+    /// accepted write; reads and refused requests make none. Past the bound a request that would make a new account
+    /// answers 401 with Twilio's code 20003 (what Twilio answers an account it does not know); resetting an account
+    /// frees its place. Default: 10,000. Null: no bound. The standalone server: <c>--max-accounts</c>.
+    /// </summary>
+    public int? MaxAccounts { get; set; } = 10_000;
+
     /// <summary>When set, group rooms created with <c>LargeRoom=true</c> may hold up to this many participants.</summary>
     public int? LargeRoomMaxParticipants { get; set; }
 

@@ -44,6 +44,10 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
         Backend = new VideoBackend(provider, options.Seed, Events, new DomainOptions
         {
             MaxInProgressRooms = options.MaxInProgressRoomsPerAccount,
+            MaxAccounts = options.MaxAccounts is null or >= 1
+                ? options.MaxAccounts
+                : throw new ArgumentOutOfRangeException(nameof(options), options.MaxAccounts,
+                    "FakeRoomsOptions.MaxAccounts must be 1 or more (null: no bound)."),
             MaxEndedRooms = options.MaxCompletedRoomsPerAccount is >= 0 or null
                 ? options.MaxCompletedRoomsPerAccount
                 : throw new ArgumentOutOfRangeException(nameof(options), options.MaxCompletedRoomsPerAccount,
@@ -70,7 +74,23 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
 
         // An external clock (the system clock, a FakeTimeProvider) ticks timeouts through its own timer.
         if (options.TimeProvider is { } external)
-            _ticker = external.CreateTimer(_ => Backend.Settle(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+            _ticker = external.CreateTimer(_ => Tick(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>
+    /// One tick of an external clock's timer. It runs on the timer's thread, where an exception would end the process:
+    /// a bug here is reported in <see cref="InternalErrors"/> like any other.
+    /// </summary>
+    private void Tick()
+    {
+        try
+        {
+            Backend.Settle();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            ReportBug(e);
+        }
     }
 
     /// <summary>Starts a fake on a free loopback port.</summary>
@@ -202,7 +222,13 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
     /// <summary>The auth token of an account (the one its requests used, in AnyAccount mode), to sign callbacks.</summary>
     internal string? TokenOf(string accountSid) => _tokens.GetValueOrDefault(accountSid);
 
-    internal void RememberToken(string accountSid, string token) => _tokens[accountSid] = token;
+    internal void RememberToken(string accountSid, string token)
+    {
+        if (!_tokens.TryGetValue(accountSid, out var known) || known != token)
+            _tokens[accountSid] = token;
+    }
+
+    internal void ForgetToken(string accountSid) => _tokens.TryRemove(accountSid, out _);
 
     internal void ReportBug(Exception exception)
     {

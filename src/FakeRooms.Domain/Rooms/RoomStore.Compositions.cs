@@ -209,7 +209,10 @@ internal sealed partial class RoomStore
     public MediaSettings GetSettings(MediaSettingsKind kind)
     {
         lock (_gate)
+        {
+            ThrowIfRetired();
             return (kind == MediaSettingsKind.Recording ? _recordingSettings : _compositionSettings) ?? new MediaSettings { AccountSid = AccountSid };
+        }
     }
 
     /// <summary>Replaces the account's recording or composition settings.</summary>
@@ -217,6 +220,7 @@ internal sealed partial class RoomStore
     {
         lock (_gate)
         {
+            ThrowIfRetired();
             settings = settings with { AccountSid = AccountSid };
             if (kind == MediaSettingsKind.Recording)
                 _recordingSettings = settings;

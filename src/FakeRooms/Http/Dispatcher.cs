@@ -36,21 +36,22 @@ internal sealed class Dispatcher(FakeRoomsServer server, RouteTable routes)
             if (refused is not null)
                 throw new TwilioErrorException(refused);
             if (request.Segments is [ControlPrefix, ..])
-                result = route?.Handler(context) ?? throw new TwilioErrorException(pathKnown
+                result = route is not null ? RunHandler(route, context) : throw new TwilioErrorException(pathKnown
                     ? TwilioErrors.MethodNotAllowed()
                     : TwilioErrors.NotFound(request.RawPath));
             else
             {
                 if (request.BodyLength > server.Options.MaxRequestBodyBytes)
                     throw new TwilioErrorException(TwilioErrors.PayloadTooLarge);
-                context.AccountSid = _auth.Authenticate(request.Authorization);
+                context.AccountSid = _auth.Authenticate(request.Authorization, out var otherAccountToken);
+                context.OtherAccountToken = otherAccountToken;
                 if (route is null)
                     throw new TwilioErrorException(pathKnown
                         ? TwilioErrors.MethodNotAllowed()
                         : TwilioErrors.NotFound(ResourcePath(request.RawPath)));
                 // Injected faults and rate limits apply to authenticated calls of Twilio operations only.
                 fault = server.Faults.Decide(context, route);
-                result = fault?.Intercept() ?? route.Handler(context);
+                result = fault?.Intercept() ?? RunHandler(route, context);
             }
         }
         catch (TwilioErrorException e)
@@ -64,6 +65,8 @@ internal sealed class Dispatcher(FakeRoomsServer server, RouteTable routes)
         }
         if (fault is not null)
             result = fault.Shape(result);
+        if (result.Status >= 400)
+            ForgetAccountsMadeBy(context);
 
         // RFC 9110 §15.5.6: a 405 lists the methods the resource does support in Allow.
         if (route is null && pathKnown && result.Error?.Code == 20004)
@@ -74,6 +77,48 @@ internal sealed class Dispatcher(FakeRoomsServer server, RouteTable routes)
             Record(request, route, context, result, Stopwatch.GetElapsedTime(started));
         server.Options.RequestObserver?.Invoke(new RequestObserved(request.Method, request.RawPath, result.Status, result.Error?.Code, Stopwatch.GetElapsedTime(started)));
         return result;
+    }
+
+    /// <summary>
+    /// Runs a handler; when a reset retired the account's store between the handler's lookup and its lock, runs it again
+    /// on the live store (the first attempt changed nothing: the check comes first under the store's lock).
+    /// </summary>
+    private static HttpResult RunHandler(Route route, RequestContext context)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return route.Handler(context);
+            }
+            catch (Domain.Rooms.StoreRetiredException) when (attempt < 100)
+            {
+            }
+        }
+    }
+
+    /// <summary>
+    /// A refused request leaves no trace: an account its handler created (a write that then failed, e.g. a 404 on an
+    /// unseen account) and that holds nothing is dropped again, with the token it brought.
+    /// </summary>
+    private void ForgetAccountsMadeBy(RequestContext context)
+    {
+        if (context.AccountSid is { } account)
+            Forget(account);
+        if (context.Request.Segments is [ControlPrefix, ..])
+        {
+            if (context.Request.Form.First("AccountSid") is { Length: > 0 } fromForm)
+                Forget(fromForm);
+            if (context.Request.Query.First("AccountSid") is { Length: > 0 } fromQuery)
+                Forget(fromQuery);
+        }
+
+        void Forget(string sid)
+        {
+            server.Backend.DropIfPristine(sid);
+            if (sid != server.AccountSid && !server.Backend.HasAccount(sid))
+                server.ForgetToken(sid);
+        }
     }
 
     /// <summary>The first path segment of the fake's own control API.</summary>
