@@ -31,7 +31,10 @@ internal static class ServerCommand
         new("--rate-limit-writes", "FAKEROOMS_RATE_LIMIT_WRITES", "Write requests per second per account before 429/20429 (Twilio's quota: 20).", "off"),
         new("--rate-limit-reads", "FAKEROOMS_RATE_LIMIT_READS", "Read requests per second per account before 429/20429 (Twilio's quota: 80).", "off"),
         new("--fixture", "FAKEROOMS_FIXTURE", "Seed rooms and participants from a JSON file (format: fixtures/seeds/README.md).", "none"),
-        new("--persist", "FAKEROOMS_PERSIST", "Load the state from this JSON file at start (if it exists) and write it there on shutdown.", "none"),
+        // ---- persist (helper "persist"): crash-safe state, account bound
+        new("--persist", "FAKEROOMS_PERSIST", "Keep the state in this file: loaded at start, every accepted change logged to FILE.log before its answer (survives kill -9).", "none"),
+        new("--max-accounts", "FAKEROOMS_MAX_ACCOUNTS", "Accounts held at once; past it a new account gets 401/20003 (off: no bound).", "10000"),
+        // ---- end persist
         new("--quiet", "FAKEROOMS_QUIET", "No log line per request (the variable takes true or 1).", "off", IsSwitch: true),
     ];
 
@@ -89,6 +92,12 @@ internal static class ServerCommand
                     options.RequestObserver = r => log.WriteLine(LogLine(r));
             });
         }
+        catch (InvalidDataException e)
+        {
+            // ---- persist: an unreadable state file or log is refused with one line (a torn last record is not: it is dropped)
+            stderr.WriteLine($"fakerooms: cannot load the persisted state: {e.Message}");
+            return 1;
+        }
         catch (Exception e) when (e is ArgumentException or FormatException or IOException or InvalidOperationException)
         {
             stderr.WriteLine($"fakerooms: cannot start: {e.Message}");
@@ -101,14 +110,15 @@ internal static class ServerCommand
 
         await using (server)
         {
-            var persist = values.GetValueOrDefault("--persist");
+            // ---- persist: the state was loaded (snapshot + log replayed) before the port opened (Persistence/PersistLog.cs)
+            var persistence = server.Persistence;
+            if (persistence?.LoadReport is { } report)
+                log.WriteLine(report);
+            // ---- end persist
             try
             {
-                if (persist is not null && File.Exists(persist))
+                if (persistence is { Restored: true })
                 {
-                    var snapshot = FakeRoomsSnapshot.FromJson(await File.ReadAllTextAsync(persist, cancellationToken));
-                    server.Restore(snapshot);
-                    log.WriteLine($"Restored {snapshot.Accounts.Sum(a => a.Rooms.Count)} room(s) from {persist}");
                     if (values.ContainsKey("--fixture"))
                         log.WriteLine("Fixture not loaded: the persisted state wins");
                 }
@@ -116,11 +126,12 @@ internal static class ServerCommand
                 {
                     var result = Fixture.Apply(server, await File.ReadAllTextAsync(fixture, cancellationToken));
                     log.WriteLine($"Seeded {result.Rooms} room(s), {result.Participants} participant(s), {result.Tracks} track(s) from {fixture}");
+                    persistence?.Checkpoint();
                 }
             }
             catch (Exception e) when (e is FormatException or ArgumentException or IOException or UnauthorizedAccessException)
             {
-                stderr.WriteLine($"fakerooms: cannot load {(persist is not null && File.Exists(persist) ? persist : values["--fixture"])}: {e.Message}");
+                stderr.WriteLine($"fakerooms: cannot load {values["--fixture"]}: {e.Message}");
                 return 1;
             }
 
@@ -135,13 +146,11 @@ internal static class ServerCommand
             catch (OperationCanceledException)
             {
             }
-            if (persist is not null)
+            if (persistence is not null)
             {
-                // Write beside, then move: a crash mid-write never leaves a torn state file.
-                var temporary = persist + ".tmp";
-                await File.WriteAllTextAsync(temporary, server.Snapshot().ToJson(), CancellationToken.None);
-                File.Move(temporary, persist, overwrite: true);
-                log.WriteLine($"State written to {persist}");
+                // A clean stop folds the log into the snapshot (written beside, then moved).
+                persistence.Checkpoint();
+                log.WriteLine($"State written to {values["--persist"]}");
             }
             log.WriteLine("FakeRooms stopped");
             log.Flush();
@@ -274,6 +283,12 @@ internal static class ServerCommand
                     break;
                 case "--rate-limit-writes": options.RateLimitWritesPerSecond = ParseInt(name, value, 1, 1_000_000); break;
                 case "--rate-limit-reads": options.RateLimitReadsPerSecond = ParseInt(name, value, 1, 1_000_000); break;
+                // ---- persist
+                case "--persist": options.PersistPath = value; break;
+                case "--max-accounts":
+                    options.MaxAccounts = value == "off" ? null : ParseInt(name, value, 1, 10_000_000);
+                    break;
+                // ---- end persist
                 case "--quiet":
                     if (value is not ("true" or "1" or "false" or "0"))
                         throw new ArgumentException("FAKEROOMS_QUIET must be true, 1, false or 0");

@@ -74,6 +74,12 @@ public sealed class FakeRoomsOptions
     /// </summary>
     public int? MaxAccounts { get; set; } = 10_000;
 
+    /// <summary>
+    /// The standalone server's <c>--persist FILE</c>: state loaded from FILE and FILE.log at start, every accepted change
+    /// appended to FILE.log before its answer (Persistence/PersistLog.cs).
+    /// </summary>
+    internal string? PersistPath { get; set; }
+
     /// <summary>When set, group rooms created with <c>LargeRoom=true</c> may hold up to this many participants.</summary>
     public int? LargeRoomMaxParticipants { get; set; }
 

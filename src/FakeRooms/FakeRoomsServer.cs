@@ -41,7 +41,9 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
         // No ambient time: the manual clock starts where the options say, or at the system time truncated to seconds.
         var provider = options.TimeProvider ?? new ManualTimeProvider(options.StartTime ?? TruncateToSeconds(TimeProvider.System.GetUtcNow()));
         Events = new EventHub();
-        Backend = new VideoBackend(provider, options.Seed, Events, new DomainOptions
+        // --persist: the domain's clock can be pinned, so a logged change replays at the time it ran (Persistence/).
+        var pinned = options.PersistPath is not null ? new Persistence.PinnedTimeProvider(provider) : null;
+        Backend = new VideoBackend(pinned ?? (TimeProvider)provider, options.Seed, Events, new DomainOptions
         {
             MaxInProgressRooms = options.MaxInProgressRoomsPerAccount,
             MaxAccounts = options.MaxAccounts is null or >= 1
@@ -63,11 +65,25 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
         // Status callbacks (FACTS §6): the listener only enqueues; delivery runs in the background.
         Callbacks = new CallbackJournal(options.CallbackJournalCapacity);
         CallbackDispatcher = new CallbackDispatcher(this, Callbacks);
-        Events.Subscribe(CallbackDispatcher);
         Resetting += CallbackDispatcher.Reset;
 
         Routes = new RouteTable();
         Dispatcher = new Dispatcher(this, Routes);
+        // Replayed before status callbacks are wired and before the port opens: a restart sends no callback twice and
+        // answers no request from a half-loaded state.
+        if (options.PersistPath is { } path)
+        {
+            try
+            {
+                Persistence = FakeRooms.Persistence.PersistLog.Open(this, pinned!, path);
+            }
+            catch
+            {
+                CallbackDispatcher.Dispose();
+                throw;
+            }
+        }
+        Events.Subscribe(CallbackDispatcher);
         _host = Listen(options, Routes, Dispatcher, new RequestGuard(this, Dispatcher));
         Url = _host.Url;
         Port = _host.Port;
@@ -154,6 +170,9 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
     internal Dispatcher Dispatcher { get; }
 
     internal CallbackDispatcher CallbackDispatcher { get; }
+
+    /// <summary>The crash-safe log of changes under <c>--persist</c> (FakeRoomsOptions.PersistPath); null otherwise.</summary>
+    internal FakeRooms.Persistence.PersistLog? Persistence { get; }
 
     /// <summary>The rooms of another account (in <see cref="AuthMode.AnyAccount"/> mode each account is isolated).</summary>
     public SimulatedRooms RoomsOf(string accountSid) => accountSid == AccountSid ? Rooms : new SimulatedRooms(this, accountSid);
@@ -246,6 +265,7 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
             return;
         _ticker?.Dispose();
         _host.Dispose();
+        Persistence?.Dispose();
         CallbackDispatcher.Dispose();
     }
 

@@ -83,7 +83,12 @@ internal sealed class Dispatcher(FakeRoomsServer server, RouteTable routes)
     /// Runs a handler; when a reset retired the account's store between the handler's lookup and its lock, runs it again
     /// on the live store (the first attempt changed nothing: the check comes first under the store's lock).
     /// </summary>
-    private static HttpResult RunHandler(Route route, RequestContext context)
+    private HttpResult RunHandler(Route route, RequestContext context) =>
+        server.Persistence is { } log && Persistence.PersistLog.Changes(context.Request)
+            ? log.Run(context, () => RunHandlerAgain(route, context))
+            : RunHandlerAgain(route, context);
+
+    private static HttpResult RunHandlerAgain(Route route, RequestContext context)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -118,6 +123,35 @@ internal sealed class Dispatcher(FakeRoomsServer server, RouteTable routes)
             server.Backend.DropIfPristine(sid);
             if (sid != server.AccountSid && !server.Backend.HasAccount(sid))
                 server.ForgetToken(sid);
+        }
+    }
+
+    /// <summary>
+    /// Runs a logged change again at start (--persist): the handler only, as the account it was accepted for; no
+    /// authentication, faults, journal or observer. Returns the status it answers now.
+    /// </summary>
+    public int Replay(HttpRequestData request, string? accountSid, string? otherAccountToken)
+    {
+        var route = routes.Match(request.Method, request.Segments, out var parameters, out _);
+        if (route is null)
+            return 404;
+        var context = new RequestContext(request, parameters ?? Route.NoParameters, server, request.Origin)
+        {
+            AccountSid = accountSid,
+            OtherAccountToken = otherAccountToken,
+        };
+        try
+        {
+            return RunHandlerAgain(route, context).Status;
+        }
+        catch (TwilioErrorException e)
+        {
+            return e.Error.HttpStatus;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            server.ReportBug(e);
+            return 500;
         }
     }
 
