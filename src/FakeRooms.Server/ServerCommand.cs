@@ -34,6 +34,7 @@ internal static class ServerCommand
         // ---- persist (helper "persist"): crash-safe state, account bound
         new("--persist", "FAKEROOMS_PERSIST", "Keep the state in this file: loaded at start, every accepted change logged to FILE.log before its answer (survives kill -9).", "none"),
         new("--max-accounts", "FAKEROOMS_MAX_ACCOUNTS", "Accounts held at once; past it a new account gets 401/20003 (off: no bound).", "10000"),
+        new("--control-token", "FAKEROOMS_CONTROL_TOKEN", "Token the control API (/__fakerooms/, health apart) requires: Bearer header, ?token= or cookie.", "none on loopback; generated and printed on any other --host"),
         // ---- end persist
         new("--quiet", "FAKEROOMS_QUIET", "No log line per request (the variable takes true or 1).", "off", IsSwitch: true),
     ];
@@ -138,6 +139,10 @@ internal static class ServerCommand
             log.WriteLine($"FakeRooms listening on {server.Url}");
             log.WriteLine($"Account SID: {server.AccountSid}");
             log.WriteLine($"Auth token:  {server.AuthToken}");
+            // ---- persist
+            if (server.Options.ControlToken is { } controlToken)
+                log.WriteLine($"Control token: {controlToken} (control API: Authorization: Bearer TOKEN, or ?token=TOKEN in a browser)");
+            // ---- end persist
             log.Flush();
             try
             {
@@ -186,7 +191,7 @@ internal static class ServerCommand
         lines.Add("Flags of contract-test (compares status, Twilio code and JSON shape step by step):");
         AddFlags(lines, ContractTestFlags);
         lines.Add("");
-        lines.Add("Control API (no credentials; GET /__fakerooms/openapi.json describes every endpoint):");
+        lines.Add("Control API (no credentials on loopback; beyond it, or with --control-token, a token; GET /__fakerooms/openapi.json describes every endpoint):");
         foreach (var route in new RouteTable().Routes.Where(r => r.IsControl))
         {
             lines.Add($"  {route.Method,-5} {route.Template}");
@@ -288,6 +293,11 @@ internal static class ServerCommand
                 case "--max-accounts":
                     options.MaxAccounts = value == "off" ? null : ParseInt(name, value, 1, 10_000_000);
                     break;
+                case "--control-token":
+                    options.ControlToken = value.Length > 0 && !value.Any(char.IsWhiteSpace) && !value.Any(char.IsControl)
+                        ? value
+                        : throw new ArgumentException("--control-token must be a non-empty token without spaces");
+                    break;
                 // ---- end persist
                 case "--quiet":
                     if (value is not ("true" or "1" or "false" or "0"))
@@ -295,10 +305,22 @@ internal static class ServerCommand
                     break;
             }
         }
+        // ---- persist: beyond loopback the control API (which can reset and rewrite every account) needs a token; one is
+        // generated when none is given (printed at start by ServeAsync).
+        if (options.ControlToken is null && !IsLoopback(options.Host))
+            options.ControlToken = ControlToken.Generate();
+        // ---- end persist
         // A standalone server runs on real time unless asked for a manual clock.
         if (values.GetValueOrDefault("--clock", "real") == "real")
             options.TimeProvider = TimeProvider.System;
     }
+
+    // ---- persist
+    /// <summary>127.0.0.0/8, ::1 and the name localhost: addresses only this machine can reach.</summary>
+    internal static bool IsLoopback(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ||
+        (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address));
+    // ---- end persist
 
     private static int ParseInt(string name, string value, int min, int max) =>
         int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max

@@ -75,6 +75,15 @@ public sealed class FakeRoomsOptions
     public int? MaxAccounts { get; set; } = 10_000;
 
     /// <summary>
+    /// A token the control API (every path under <c>/__fakerooms/</c> except <c>/__fakerooms/health</c>) requires, as
+    /// <c>Authorization: Bearer TOKEN</c>, <c>?token=TOKEN</c> or the <c>fakerooms_control_token</c> cookie (set by an
+    /// answer to <c>?token=</c>); without it a control call answers 401 with code 20003 in the control API's error
+    /// format. Default: null, no token (right on loopback). The standalone server sets one from
+    /// <c>--control-token</c>, or generates and prints one, when it listens beyond loopback.
+    /// </summary>
+    public string? ControlToken { get; set; }
+
+    /// <summary>
     /// The standalone server's <c>--persist FILE</c>: state loaded from FILE and FILE.log at start, every accepted change
     /// appended to FILE.log before its answer (Persistence/PersistLog.cs).
     /// </summary>

@@ -68,6 +68,8 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
         Resetting += CallbackDispatcher.Reset;
 
         Routes = new RouteTable();
+        if (options.ControlToken is { Length: 0 })
+            throw new ArgumentException("FakeRoomsOptions.ControlToken must not be empty (null: no token).", nameof(options));
         Dispatcher = new Dispatcher(this, Routes);
         // Replayed before status callbacks are wired and before the port opens: a restart sends no callback twice and
         // answers no request from a half-loaded state.
@@ -298,7 +300,8 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
         }
         try
         {
-            return new WireMockHost(options.Host, options.Port, routes, dispatcher, guard);
+            return new WireMockHost(options.Host, options.Port, routes, dispatcher, guard,
+                options.ControlToken is { } token ? new ControlTokenGuard(token) : null);
         }
         catch (WireMock.Exceptions.WireMockException e)
         {

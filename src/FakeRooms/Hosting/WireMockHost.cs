@@ -24,7 +24,7 @@ internal sealed class WireMockHost : IDisposable
     private readonly WireMockServer _server;
     private readonly Faults.FaultTransport _transport = new();
 
-    public WireMockHost(string host, int port, RouteTable routes, Dispatcher dispatcher, RequestGuard guard)
+    public WireMockHost(string host, int port, RouteTable routes, Dispatcher dispatcher, RequestGuard guard, ControlTokenGuard? tokenGuard = null)
     {
         _server = WireMockServer.Start(new WireMockServerSettings
         {
@@ -40,7 +40,12 @@ internal sealed class WireMockHost : IDisposable
             SaveUnmatchedRequests = false,
             // Body size limit, malformed Host and body, a last catch in Twilio's format, and what lets injected faults
             // close a connection without answering: one middleware in front of WireMock's (Hosting/RequestGuard.cs).
-            PreWireMockMiddlewareInit = guard.Install,
+            // The control token first (Hosting/ControlTokenGuard.cs), when the control API has one.
+            PreWireMockMiddlewareInit = app =>
+            {
+                tokenGuard?.Install(app);
+                guard.Install(app);
+            },
             AdditionalServiceRegistration = services =>
             {
                 // A 400 in Twilio's format instead of Kestrel's empty 505 for an unknown HTTP version (Hosting/HttpVersionGuard.cs).

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FakeRooms.Control;
 using FakeRooms.Domain.Errors;
 using FakeRooms.Journal;
 using FakeRooms.Wire;
@@ -35,7 +36,10 @@ internal sealed class Dispatcher(FakeRoomsServer server, RouteTable routes)
         {
             if (refused is not null)
                 throw new TwilioErrorException(refused);
-            if (request.Segments is [ControlPrefix, ..])
+            if (request.Segments is [ControlPrefix, ..] && server.Options.ControlToken is { } token && ControlToken.Guards(request.Segments) &&
+                !ControlToken.Presented(token, request.Authorization, request.Query.First("token"), request.Headers.GetValueOrDefault("Cookie")))
+                result = ErrorResult(ControlToken.Required) with { Headers = [new("WWW-Authenticate", ControlToken.Challenge)] };
+            else if (request.Segments is [ControlPrefix, ..])
                 result = route is not null ? RunHandler(route, context) : throw new TwilioErrorException(pathKnown
                     ? TwilioErrors.MethodNotAllowed()
                     : TwilioErrors.NotFound(request.RawPath));
