@@ -181,7 +181,9 @@ internal sealed class PersistLog : IDisposable
             }
             // Settled only to the snapshot's time: the log's changes replay at their own (earlier than now) times.
             _server.Backend.Restore(snapshot.Accounts, snapshot.Time);
-            AdvanceManualClockTo(snapshot.Time);
+            // A manual clock resumes where the state left it (earlier or later than this start's --start-time), so the
+            // log's clock advances replay to the same times.
+            _server.Clock.ResumeAt(snapshot.Time);
             rooms = snapshot.Accounts.Sum(a => a.Rooms.Count);
         }
         Restored = hasSnapshot;
