@@ -11,7 +11,7 @@ using FakeRooms.Http;
 namespace FakeRooms.Bench;
 
 /// <summary>Runs every phase in one process, side by side, and prints the one table.</summary>
-internal sealed class Benchmark(BenchSettings settings)
+internal sealed partial class Benchmark(BenchSettings settings)
 {
     private static readonly DateTimeOffset Epoch = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
     private readonly Report _report = new();
@@ -40,6 +40,8 @@ internal sealed class Benchmark(BenchSettings settings)
             PagingPhase();
         if (settings.Runs("inmem"))
             await new AdoptionPhase(settings, _report).RunAsync();
+        if (settings.Runs("persist"))
+            await PersistPhase();
 
         Console.Out.WriteLine();
         Console.Out.WriteLine($"FakeRooms benchmark, {(settings.Quick ? "--quick" : "full")} run, {Environment.ProcessorCount} cores, " +

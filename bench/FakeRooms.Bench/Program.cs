@@ -6,7 +6,7 @@ using FakeRooms.Bench;
 //   dotnet run -c Release --project bench/FakeRooms.Bench              # full run, about 4 minutes on 2 cores
 //   dotnet run -c Release --project bench/FakeRooms.Bench -- --quick   # CI-sized, well under a minute
 //
-// Options: --quick; --only start,throughput,dispatch,memory,retention,rss,paging,inmem (a subset); --rounds N (throughput rounds);
+// Options: --quick; --only start,throughput,dispatch,memory,retention,rss,paging,inmem,persist (a subset); --rounds N (throughput rounds);
 // --ops create,fetch,list (the throughput operations).
 // Child modes (the benchmark starts itself): --load URL[,URL...] ... (the load client), --serve fake|stub|aspnet
 // (one server in its own process).

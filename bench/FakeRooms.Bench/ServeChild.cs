@@ -11,7 +11,7 @@ namespace FakeRooms.Bench;
 /// </summary>
 /// <remarks>
 /// The fake runs with DEFAULT options unless <c>--no-quota</c> (no in-progress room quota, for create loads) or
-/// <c>--seeded N</c> are given. The stub is <see cref="StaticStub"/> (WireMock defaults) answering the bytes in the
+/// <c>--seeded N</c> are given (<c>--real-clock</c> and <c>--persist FILE</c> for the persist phase). The stub is <see cref="StaticStub"/> (WireMock defaults) answering the bytes in the
 /// files given by <c>--create/--fetch/--list</c> for room <c>--sid</c>; the ASP.NET Core endpoint takes the fake's
 /// credentials with <c>--user/--password</c>.
 /// </remarks>
@@ -36,6 +36,11 @@ internal static class ServeChild
                         o.MaxInProgressRoomsPerAccount = null;
                     if (args.Contains("--fixed-time"))
                         o.StartTime = Epoch;
+                    // The standalone server's setup: the system clock, and --persist FILE (Persistence/PersistLog.cs).
+                    if (args.Contains("--real-clock"))
+                        o.TimeProvider = TimeProvider.System;
+                    if (Optional("--persist") is { } persist)
+                        o.PersistPath = persist;
                 });
                 string Seed()
                 {

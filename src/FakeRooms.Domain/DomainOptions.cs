@@ -12,6 +12,9 @@ internal sealed record DomainOptions
     /// </summary>
     public int? MaxEndedRooms { get; init; }
 
+    /// <summary>Accounts the fake holds at once; a new account past it is refused with 20003. Null: no limit.</summary>
+    public int? MaxAccounts { get; init; }
+
     /// <summary>When set, <c>LargeRoom=true</c> group rooms may hold this many participants (else 50).</summary>
     public int? LargeRoomMaxParticipants { get; init; }
 

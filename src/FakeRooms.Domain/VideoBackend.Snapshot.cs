@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using FakeRooms.Domain.Rooms;
-using FakeRooms.Domain.Sids;
 using FakeRooms.Domain.State;
 
 namespace FakeRooms.Domain;
@@ -21,11 +20,11 @@ internal sealed partial class VideoBackend
         var fresh = new ConcurrentDictionary<string, RoomStore>(StringComparer.Ordinal);
         foreach (var account in accounts)
         {
-            var store = new RoomStore(account.AccountSid, Clock, SidGenerator.For(Seed, account.AccountSid), _sink, Options);
+            var store = NewStore(account.AccountSid);
             if (!fresh.TryAdd(account.AccountSid, store))
                 throw new ArgumentException($"account {account.AccountSid} appears twice");
             store.Import(account, settledUntil);
         }
-        _accounts = fresh;
+        Replace(fresh);
     }
 }

@@ -31,7 +31,11 @@ internal static class ServerCommand
         new("--rate-limit-writes", "FAKEROOMS_RATE_LIMIT_WRITES", "Write requests per second per account before 429/20429 (Twilio's quota: 20).", "off"),
         new("--rate-limit-reads", "FAKEROOMS_RATE_LIMIT_READS", "Read requests per second per account before 429/20429 (Twilio's quota: 80).", "off"),
         new("--fixture", "FAKEROOMS_FIXTURE", "Seed rooms and participants from a JSON file (format: fixtures/seeds/README.md).", "none"),
-        new("--persist", "FAKEROOMS_PERSIST", "Load the state from this JSON file at start (if it exists) and write it there on shutdown.", "none"),
+        // ---- persist (helper "persist"): crash-safe state, account bound
+        new("--persist", "FAKEROOMS_PERSIST", "Keep the state in this file: loaded at start, every accepted change logged to FILE.log before its answer (survives kill -9).", "none"),
+        new("--max-accounts", "FAKEROOMS_MAX_ACCOUNTS", "Accounts held at once; past it a new account gets 401/20003 (off: no bound).", "10000"),
+        new("--control-token", "FAKEROOMS_CONTROL_TOKEN", "Token the control API (/__fakerooms/, health apart) requires: Bearer header, ?token= or cookie.", "none on loopback; generated and printed on any other --host"),
+        // ---- end persist
         // Client-side ("ad-hoc") room creation, as Twilio's console Room Settings hold it.
         new("--adhoc-rooms", "FAKEROOMS_ADHOC_ROOMS", "on: a token connect to a name with no room creates it (Twilio's default); off: 53106.", "on"),
         new("--adhoc-room-type", "FAKEROOMS_ADHOC_ROOM_TYPE", "Type of rooms created on connect: group, group-small, peer-to-peer or go.", "group"),
@@ -94,6 +98,12 @@ internal static class ServerCommand
                     options.RequestObserver = r => log.WriteLine(LogLine(r));
             });
         }
+        catch (InvalidDataException e)
+        {
+            // ---- persist: an unreadable state file or log is refused with one line (a torn last record is not: it is dropped)
+            stderr.WriteLine($"fakerooms: cannot load the persisted state: {e.Message}");
+            return 1;
+        }
         catch (Exception e) when (e is ArgumentException or FormatException or IOException or InvalidOperationException)
         {
             stderr.WriteLine($"fakerooms: cannot start: {e.Message}");
@@ -106,14 +116,15 @@ internal static class ServerCommand
 
         await using (server)
         {
-            var persist = values.GetValueOrDefault("--persist");
+            // ---- persist: the state was loaded (snapshot + log replayed) before the port opened (Persistence/PersistLog.cs)
+            var persistence = server.Persistence;
+            if (persistence?.LoadReport is { } report)
+                log.WriteLine(report);
+            // ---- end persist
             try
             {
-                if (persist is not null && File.Exists(persist))
+                if (persistence is { Restored: true })
                 {
-                    var snapshot = FakeRoomsSnapshot.FromJson(await File.ReadAllTextAsync(persist, cancellationToken));
-                    server.Restore(snapshot);
-                    log.WriteLine($"Restored {snapshot.Accounts.Sum(a => a.Rooms.Count)} room(s) from {persist}");
                     if (values.ContainsKey("--fixture"))
                         log.WriteLine("Fixture not loaded: the persisted state wins");
                 }
@@ -121,11 +132,12 @@ internal static class ServerCommand
                 {
                     var result = Fixture.Apply(server, await File.ReadAllTextAsync(fixture, cancellationToken));
                     log.WriteLine($"Seeded {result.Rooms} room(s), {result.Participants} participant(s), {result.Tracks} track(s) from {fixture}");
+                    persistence?.Checkpoint();
                 }
             }
             catch (Exception e) when (e is FormatException or ArgumentException or IOException or UnauthorizedAccessException)
             {
-                stderr.WriteLine($"fakerooms: cannot load {(persist is not null && File.Exists(persist) ? persist : values["--fixture"])}: {e.Message}");
+                stderr.WriteLine($"fakerooms: cannot load {values["--fixture"]}: {e.Message}");
                 return 1;
             }
 
@@ -147,6 +159,10 @@ internal static class ServerCommand
             log.WriteLine($"Account SID: {server.AccountSid}");
             log.WriteLine($"Auth token:  {server.AuthToken}");
             log.WriteLine($"Inspector:   {server.InspectorUrl}");
+            // ---- persist
+            if (server.Options.ControlToken is { } controlToken)
+                log.WriteLine($"Control token: {controlToken} (control API: Authorization: Bearer TOKEN, or ?token=TOKEN in a browser)");
+            // ---- end persist
             log.Flush();
             try
             {
@@ -155,13 +171,11 @@ internal static class ServerCommand
             catch (OperationCanceledException)
             {
             }
-            if (persist is not null)
+            if (persistence is not null)
             {
-                // Write beside, then move: a crash mid-write never leaves a torn state file.
-                var temporary = persist + ".tmp";
-                await File.WriteAllTextAsync(temporary, server.Snapshot().ToJson(), CancellationToken.None);
-                File.Move(temporary, persist, overwrite: true);
-                log.WriteLine($"State written to {persist}");
+                // A clean stop folds the log into the snapshot (written beside, then moved).
+                persistence.Checkpoint();
+                log.WriteLine($"State written to {values["--persist"]}");
             }
             log.WriteLine("FakeRooms stopped");
             log.Flush();
@@ -197,7 +211,7 @@ internal static class ServerCommand
         lines.Add("Flags of contract-test (compares status, Twilio code and JSON shape step by step):");
         AddFlags(lines, ContractTestFlags);
         lines.Add("");
-        lines.Add("Control API (no credentials; GET /__fakerooms/openapi.json describes every endpoint):");
+        lines.Add("Control API (no credentials on loopback; beyond it, or with --control-token, a token; GET /__fakerooms/openapi.json describes every endpoint):");
         foreach (var route in new RouteTable().Routes.Where(r => r.IsControl))
         {
             lines.Add($"  {route.Method,-5} {route.Template}");
@@ -304,16 +318,39 @@ internal static class ServerCommand
                 case "--adhoc-status-callback": options.AdHocRooms.StatusCallback = value; break;
                 case "--rate-limit-writes": options.RateLimitWritesPerSecond = ParseInt(name, value, 1, 1_000_000); break;
                 case "--rate-limit-reads": options.RateLimitReadsPerSecond = ParseInt(name, value, 1, 1_000_000); break;
+                // ---- persist
+                case "--persist": options.PersistPath = value; break;
+                case "--max-accounts":
+                    options.MaxAccounts = value == "off" ? null : ParseInt(name, value, 1, 10_000_000);
+                    break;
+                case "--control-token":
+                    options.ControlToken = value.Length > 0 && !value.Any(char.IsWhiteSpace) && !value.Any(char.IsControl)
+                        ? value
+                        : throw new ArgumentException("--control-token must be a non-empty token without spaces");
+                    break;
+                // ---- end persist
                 case "--quiet":
                     if (value is not ("true" or "1" or "false" or "0"))
                         throw new ArgumentException("FAKEROOMS_QUIET must be true, 1, false or 0");
                     break;
             }
         }
+        // ---- persist: beyond loopback the control API (which can reset and rewrite every account) needs a token; one is
+        // generated when none is given (printed at start by ServeAsync).
+        if (options.ControlToken is null && !IsLoopback(options.Host))
+            options.ControlToken = ControlToken.Generate();
+        // ---- end persist
         // A standalone server runs on real time unless asked for a manual clock.
         if (values.GetValueOrDefault("--clock", "real") == "real")
             options.TimeProvider = TimeProvider.System;
     }
+
+    // ---- persist
+    /// <summary>127.0.0.0/8, ::1 and the name localhost: addresses only this machine can reach.</summary>
+    internal static bool IsLoopback(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ||
+        (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address));
+    // ---- end persist
 
     private static int ParseInt(string name, string value, int min, int max) =>
         int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max

@@ -56,6 +56,9 @@ public sealed class FakeRoomsClock
         _settle();
     }
 
+    /// <summary>A manual clock resumes at a persisted time (--persist, while loading); an external clock is left alone.</summary>
+    internal void ResumeAt(DateTimeOffset value) => _manual?.Resume(value);
+
     /// <summary>Runs every event that is due now (useful with an external clock such as a FakeTimeProvider).</summary>
     public void Settle() => _settle();
 

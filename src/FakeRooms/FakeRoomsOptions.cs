@@ -78,6 +78,29 @@ public sealed class FakeRoomsOptions
     /// </summary>
     public int? MaxCompletedRoomsPerAccount { get; set; } = 50_000;
 
+    /// <summary>
+    /// Accounts the fake holds at once (each about 3 to 4 KB, more with rooms). An account is made by its first
+    /// accepted write; reads and refused requests make none. Past the bound a request that would make a new account
+    /// answers 401 with Twilio's code 20003 (what Twilio answers an account it does not know); resetting an account
+    /// frees its place. Default: 10,000. Null: no bound. The standalone server: <c>--max-accounts</c>.
+    /// </summary>
+    public int? MaxAccounts { get; set; } = 10_000;
+
+    /// <summary>
+    /// A token the control API (every path under <c>/__fakerooms/</c> except <c>/__fakerooms/health</c>) requires, as
+    /// <c>Authorization: Bearer TOKEN</c>, <c>?token=TOKEN</c> or the <c>fakerooms_control_token</c> cookie (set by an
+    /// answer to <c>?token=</c>); without it a control call answers 401 with code 20003 in the control API's error
+    /// format. Default: null, no token (right on loopback). The standalone server sets one from
+    /// <c>--control-token</c>, or generates and prints one, when it listens beyond loopback.
+    /// </summary>
+    public string? ControlToken { get; set; }
+
+    /// <summary>
+    /// The standalone server's <c>--persist FILE</c>: state loaded from FILE and FILE.log at start, every accepted change
+    /// appended to FILE.log before its answer (Persistence/PersistLog.cs).
+    /// </summary>
+    internal string? PersistPath { get; set; }
+
     /// <summary>When set, group rooms created with <c>LargeRoom=true</c> may hold up to this many participants.</summary>
     public int? LargeRoomMaxParticipants { get; set; }
 

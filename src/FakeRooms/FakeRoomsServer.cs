@@ -49,9 +49,15 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
         // No ambient time: the manual clock starts where the options say, or at the system time truncated to seconds.
         var provider = options.TimeProvider ?? new ManualTimeProvider(options.StartTime ?? TruncateToSeconds(TimeProvider.System.GetUtcNow()));
         Events = new EventHub();
-        Backend = new VideoBackend(provider, options.Seed, Events, new DomainOptions
+        // --persist: the domain's clock can be pinned, so a logged change replays at the time it ran (Persistence/).
+        var pinned = options.PersistPath is not null ? new Persistence.PinnedTimeProvider(provider) : null;
+        Backend = new VideoBackend(pinned ?? (TimeProvider)provider, options.Seed, Events, new DomainOptions
         {
             MaxInProgressRooms = options.MaxInProgressRoomsPerAccount,
+            MaxAccounts = options.MaxAccounts is null or >= 1
+                ? options.MaxAccounts
+                : throw new ArgumentOutOfRangeException(nameof(options), options.MaxAccounts,
+                    "FakeRoomsOptions.MaxAccounts must be 1 or more (null: no bound)."),
             MaxEndedRooms = options.MaxCompletedRoomsPerAccount is >= 0 or null
                 ? options.MaxCompletedRoomsPerAccount
                 : throw new ArgumentOutOfRangeException(nameof(options), options.MaxCompletedRoomsPerAccount,
@@ -68,7 +74,6 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
         // Status callbacks (FACTS §6): the listener only enqueues; delivery runs in the background.
         Callbacks = new CallbackJournal(options.CallbackJournalCapacity);
         CallbackDispatcher = new CallbackDispatcher(this, Callbacks);
-        Events.Subscribe(CallbackDispatcher);
         Resetting += CallbackDispatcher.Reset;
         // The inspector's room timelines (Inspector/RoomTimeline.cs): a bounded copy of the events, rooms with or without callbacks.
         Timeline = new Inspector.RoomTimeline();
@@ -76,7 +81,24 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
         Resetting += Timeline.Reset;
 
         Routes = new RouteTable();
+        if (options.ControlToken is { Length: 0 })
+            throw new ArgumentException("FakeRoomsOptions.ControlToken must not be empty (null: no token).", nameof(options));
         Dispatcher = new Dispatcher(this, Routes);
+        // Replayed before status callbacks are wired and before the port opens: a restart sends no callback twice and
+        // answers no request from a half-loaded state.
+        if (options.PersistPath is { } path)
+        {
+            try
+            {
+                Persistence = FakeRooms.Persistence.PersistLog.Open(this, pinned!, path);
+            }
+            catch
+            {
+                CallbackDispatcher.Dispose();
+                throw;
+            }
+        }
+        Events.Subscribe(CallbackDispatcher);
         _guard = new RequestGuard(this, Dispatcher);
         _host = Listen(options, Routes, Dispatcher, _guard);
         Url = options.Listen ? _host.Url : NotListeningUrl;
@@ -84,7 +106,23 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
 
         // An external clock (the system clock, a FakeTimeProvider) ticks timeouts through its own timer.
         if (options.TimeProvider is { } external)
-            _ticker = external.CreateTimer(_ => Backend.Settle(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+            _ticker = external.CreateTimer(_ => Tick(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>
+    /// One tick of an external clock's timer. It runs on the timer's thread, where an exception would end the process:
+    /// a bug here is reported in <see cref="InternalErrors"/> like any other.
+    /// </summary>
+    private void Tick()
+    {
+        try
+        {
+            Backend.Settle();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            ReportBug(e);
+        }
     }
 
     /// <summary>Starts a fake on a free loopback port.</summary>
@@ -160,6 +198,9 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
     internal CallbackDispatcher CallbackDispatcher { get; }
 
     internal Inspector.RoomTimeline Timeline { get; }
+
+    /// <summary>The crash-safe log of changes under <c>--persist</c> (FakeRoomsOptions.PersistPath); null otherwise.</summary>
+    internal FakeRooms.Persistence.PersistLog? Persistence { get; }
 
     /// <summary>The rooms of another account (in <see cref="AuthMode.AnyAccount"/> mode each account is isolated).</summary>
     public SimulatedRooms RoomsOf(string accountSid) => accountSid == AccountSid ? Rooms : new SimulatedRooms(this, accountSid);
@@ -266,7 +307,13 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
     /// <summary>The auth token of an account (the one its requests used, in AnyAccount mode), to sign callbacks.</summary>
     internal string? TokenOf(string accountSid) => _tokens.GetValueOrDefault(accountSid);
 
-    internal void RememberToken(string accountSid, string token) => _tokens[accountSid] = token;
+    internal void RememberToken(string accountSid, string token)
+    {
+        if (!_tokens.TryGetValue(accountSid, out var known) || known != token)
+            _tokens[accountSid] = token;
+    }
+
+    internal void ForgetToken(string accountSid) => _tokens.TryRemove(accountSid, out _);
 
     internal void ReportBug(Exception exception)
     {
@@ -284,6 +331,7 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
             return;
         _ticker?.Dispose();
         _host.Dispose();
+        Persistence?.Dispose();
         CallbackDispatcher.Dispose();
     }
 
@@ -316,10 +364,11 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
         }
         try
         {
+            var tokenGuard = options.ControlToken is { } token ? new ControlTokenGuard(token) : null;
             return options.Listen
-                ? new WireMockHost(options.Host, options.Port, routes, dispatcher, guard)
+                ? new WireMockHost(options.Host, options.Port, routes, dispatcher, guard, tokenGuard)
                 // No socket: Kestrel binds a transport that opens none, and requests arrive in memory only.
-                : new WireMockHost("127.0.0.1", 0, routes, dispatcher, guard, listen: false);
+                : new WireMockHost("127.0.0.1", 0, routes, dispatcher, guard, tokenGuard, listen: false);
         }
         catch (WireMock.Exceptions.WireMockException e)
         {

@@ -20,29 +20,30 @@ public sealed class SimulatedRooms
     /// <summary>The account these rooms belong to.</summary>
     public string AccountSid { get; }
 
-    private RoomStore Store => _server.Backend.Account(AccountSid);
+    // Through VideoBackend.Run: an operation that meets a store a concurrent reset retired runs again on the live one.
+    private T Run<T>(Func<RoomStore, T> operation, bool read = false) => _server.Backend.Run(AccountSid, operation, read);
 
     /// <summary>Every room of the account, oldest first.</summary>
-    public IReadOnlyList<Room> All => Store.AllRooms();
+    public IReadOnlyList<Room> All => Run(s => s.AllRooms(), read: true);
 
     /// <summary>A room by SID (any status) or unique name (in progress only); null when there is none.</summary>
-    public Room? Find(string sidOrName) => Store.TryGet(sidOrName);
+    public Room? Find(string sidOrName) => Run(s => s.TryGet(sidOrName), read: true);
 
     /// <summary>A room by SID or unique name.</summary>
     /// <exception cref="Domain.Errors.TwilioErrorException">20404 when there is no such room.</exception>
-    public Room Get(string sidOrName) => Store.Get(sidOrName);
+    public Room Get(string sidOrName) => Run(s => s.Get(sidOrName), read: true);
 
     /// <summary>Creates a room directly (seeding), with Twilio's defaults for what <paramref name="command"/> leaves out.</summary>
-    public Room Create(CreateRoom? command = null) => Store.Create(command ?? new CreateRoom());
+    public Room Create(CreateRoom? command = null) => Run(s => s.Create(command ?? new CreateRoom()));
 
     /// <summary>Ends a room as REST <c>Status=completed</c> does.</summary>
-    public Room Complete(string sidOrName) => Store.Complete(sidOrName);
+    public Room Complete(string sidOrName) => Run(s => s.Complete(sidOrName));
 
     /// <summary>Every participant a room ever had, in join order.</summary>
-    public IReadOnlyList<Participant> ParticipantsOf(string roomSidOrName) => Store.AllParticipants(roomSidOrName);
+    public IReadOnlyList<Participant> ParticipantsOf(string roomSidOrName) => Run(s => s.AllParticipants(roomSidOrName), read: true);
 
     /// <summary>Every recording a room has had, oldest first (the same data as <c>GET /v1/Rooms/{RoomSid}/Recordings</c>).</summary>
-    public IReadOnlyList<Domain.Recordings.Recording> RecordingsOf(string roomSidOrName) => Store.AllRecordings(roomSidOrName);
+    public IReadOnlyList<Domain.Recordings.Recording> RecordingsOf(string roomSidOrName) => Run(s => s.AllRecordings(roomSidOrName), read: true);
 
     /// <summary>
     /// Makes a processing recording fail, as Twilio's recording service sometimes does: its capture stops, its status
@@ -51,12 +52,12 @@ public sealed class SimulatedRooms
     /// <exception cref="Domain.Errors.TwilioErrorException">20404 for an unknown recording; 20001 when it is not processing.</exception>
     public Domain.Recordings.Recording FailRecording(string recordingSid,
         Domain.Recordings.RecordingFailedOperation operation = Domain.Recordings.RecordingFailedOperation.RecordingUpload) =>
-        Store.FailRecording(recordingSid, operation);
+        Run(s => s.FailRecording(recordingSid, operation));
 
     /// <summary>Makes an enqueued or processing composition fail (<c>composition-failed</c> with <paramref name="errorMessage"/>).</summary>
     /// <exception cref="Domain.Errors.TwilioErrorException">20404 for an unknown composition; 20001 when it is not enqueued or processing.</exception>
     public Domain.Compositions.Composition FailComposition(string compositionSid, string errorMessage = "Composition failed (simulated)") =>
-        Store.FailComposition(compositionSid, errorMessage);
+        Run(s => s.FailComposition(compositionSid, errorMessage));
 
     /// <summary>
     /// A participant joins a room, as a Video SDK client would. Joining a full room fails with 53105, a completed room
@@ -67,8 +68,8 @@ public sealed class SimulatedRooms
     /// <exception cref="Domain.Errors.TwilioErrorException">The Twilio error the join fails with.</exception>
     public SimulatedParticipant Connect(string roomSidOrName, string identity)
     {
-        var participant = Store.Connect(roomSidOrName, identity);
-        return new SimulatedParticipant(() => Store, participant.RoomSid, participant.Sid);
+        var participant = Run(s => s.Connect(roomSidOrName, identity));
+        return new SimulatedParticipant(_server.Backend, AccountSid, participant.RoomSid, participant.Sid);
     }
 
     /// <summary>
@@ -90,7 +91,7 @@ public sealed class SimulatedRooms
     public SimulatedParticipant ConnectWithToken(string token, string? room = null)
     {
         var participant = _server.Tokens.Connect(token, room, AccountSid);
-        return new SimulatedParticipant(() => Store, participant.RoomSid, participant.Sid);
+        return new SimulatedParticipant(_server.Backend, AccountSid, participant.RoomSid, participant.Sid);
     }
 }
 
@@ -99,11 +100,13 @@ public sealed class SimulatedParticipant
 {
     // Resolved on every call, so a handle kept across FakeRoomsServer.Reset() sees the reset state (20404), not a
     // forgotten store.
-    private readonly Func<RoomStore> _storeOf;
+    private readonly Domain.VideoBackend _backend;
+    private readonly string _accountSid;
 
-    internal SimulatedParticipant(Func<RoomStore> store, string roomSid, string sid)
+    internal SimulatedParticipant(Domain.VideoBackend backend, string accountSid, string roomSid, string sid)
     {
-        _storeOf = store;
+        _backend = backend;
+        _accountSid = accountSid;
         RoomSid = roomSid;
         Sid = sid;
     }
@@ -114,36 +117,36 @@ public sealed class SimulatedParticipant
     /// <summary>The room's SID.</summary>
     public string RoomSid { get; }
 
-    private RoomStore Store => _storeOf();
+    private T Run<T>(Func<RoomStore, T> operation, bool read = false) => _backend.Run(_accountSid, operation, read);
 
     /// <summary>
     /// The participant as it is now; once disconnected, <see cref="Participant.DisconnectError"/> tells why (53205
     /// duplicate identity, 53216 MaxParticipantDuration, 53118 room ended).
     /// </summary>
-    public Participant Current => Store.GetParticipant(RoomSid, Sid);
+    public Participant Current => Run(s => s.GetParticipant(RoomSid, Sid), read: true);
 
     /// <summary>Tracks published now.</summary>
-    public IReadOnlyList<PublishedTrack> PublishedTracks => Store.PublishedTracks(RoomSid, Sid);
+    public IReadOnlyList<PublishedTrack> PublishedTracks => Run(s => s.PublishedTracks(RoomSid, Sid), read: true);
 
     /// <summary>Tracks received from the other participants now.</summary>
-    public IReadOnlyList<SubscribedTrack> SubscribedTracks => Store.SubscribedTracks(RoomSid, Sid);
+    public IReadOnlyList<SubscribedTrack> SubscribedTracks => Run(s => s.SubscribedTracks(RoomSid, Sid), read: true);
 
     /// <summary>
     /// Publishes a track (track-added); every other connected participant subscribes to it. Audio-only rooms refuse
     /// video (53125); the room's max_concurrent_published_tracks counts every participant's tracks (53203); names are
     /// 1 to 128 characters (53301, 53302) and unique per participant (53304); a disconnected participant gets 53204.
     /// </summary>
-    public PublishedTrack Publish(TrackKind kind, string name) => Store.Publish(RoomSid, Sid, kind, name);
+    public PublishedTrack Publish(TrackKind kind, string name) => Run(s => s.Publish(RoomSid, Sid, kind, name));
 
     /// <summary>Stops publishing a track, by name or SID (track-removed).</summary>
-    public PublishedTrack Unpublish(string trackNameOrSid) => Store.Unpublish(RoomSid, Sid, trackNameOrSid);
+    public PublishedTrack Unpublish(string trackNameOrSid) => Run(s => s.Unpublish(RoomSid, Sid, trackNameOrSid));
 
     /// <summary>Pauses a track (track-disabled).</summary>
-    public PublishedTrack Disable(string trackNameOrSid) => Store.SetTrackEnabled(RoomSid, Sid, trackNameOrSid, false);
+    public PublishedTrack Disable(string trackNameOrSid) => Run(s => s.SetTrackEnabled(RoomSid, Sid, trackNameOrSid, false));
 
     /// <summary>Resumes a track (track-enabled).</summary>
-    public PublishedTrack Enable(string trackNameOrSid) => Store.SetTrackEnabled(RoomSid, Sid, trackNameOrSid, true);
+    public PublishedTrack Enable(string trackNameOrSid) => Run(s => s.SetTrackEnabled(RoomSid, Sid, trackNameOrSid, true));
 
     /// <summary>Leaves the room (participant-disconnected).</summary>
-    public Participant Disconnect() => Store.Disconnect(RoomSid, Sid);
+    public Participant Disconnect() => Run(s => s.Disconnect(RoomSid, Sid));
 }

@@ -18,11 +18,17 @@ public sealed class RecordingsPersistTests
         "/v1/RecordingSettings/Default", "/v1/CompositionSettings/Default",
     ];
 
-    [Test]
-    public async Task Persist_keeps_recordings_compositions_hooks_and_settings_across_a_restart_and_runs_their_pending_steps()
+    /// <param name="crash">
+    /// Killed with SIGKILL instead of stopped: the state comes back from the log of changes, replayed at their times,
+    /// identical to what a clean stop writes (issue 14, item 10).
+    /// </param>
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task Persist_keeps_recordings_compositions_hooks_and_settings_across_a_restart_and_runs_their_pending_steps(bool crash)
     {
         var file = Path.Combine(Path.GetTempPath(), $"fakerooms-{TestContext.CurrentContext.Test.ID}-recordings.json");
         File.Delete(file);
+        File.Delete(file + ".log");
         List<string> before;
         string composition;
         await using (var first = await StandaloneServer.StartAsync("--persist", file, "--clock", "manual", "--quiet"))
@@ -42,8 +48,16 @@ public sealed class RecordingsPersistTests
             var ended = JObject.Parse(await http.GetStringAsync("/v1/Rooms?Status=completed"))["rooms"]![0]!.Value<string>("sid");
             composition = (await Post(http, "/v1/Compositions", $"RoomSid={ended}&AudioSources=*")).Value<string>("sid")!;
             before = await Observe(first, http);
-            (await first.StopAsync()).Should().Be(0);
-            await first.WaitForLineAsync(l => l == $"State written to {file}");
+            if (crash)
+            {
+                first.Process.Kill();
+                await first.Process.WaitForExitAsync();
+            }
+            else
+            {
+                (await first.StopAsync()).Should().Be(0);
+                await first.WaitForLineAsync(l => l == $"State written to {file}");
+            }
         }
 
         await using var second = await StandaloneServer.StartAsync("--persist", file, "--clock", "manual", "--quiet");
@@ -61,6 +75,7 @@ public sealed class RecordingsPersistTests
         live.Value<string>("status").Should().Be("completed");
         live.Value<int>("duration").Should().Be(80, "bob's mic was recorded from the start until he unpublished it after the restart");
         File.Delete(file);
+        File.Delete(file + ".log");
     }
 
     private static HttpClient Client(StandaloneServer server)

@@ -27,6 +27,14 @@ internal static class TwilioErrors
     /// <summary>20003, 401: no Authorization header (twilio-csharp#467).</summary>
     public static readonly TwilioError NoCredentials = new(20003, 401, "Authentication Error - No credentials provided");
 
+    /// <summary>
+    /// An account the fake cannot take on (it holds its maximum number of accounts). Twilio answers credentials of an
+    /// account it does not know with 401/20003 (FACTS §7; docs https://www.twilio.com/docs/errors/20003), and past the
+    /// bound the fake no longer knows new accounts; the message (Twilio's varies, FACTS §7) says why.
+    /// </summary>
+    public static TwilioError TooManyAccounts(int max) =>
+        new(20003, 401, $"Authenticate: this fake already holds {max} accounts (FakeRoomsOptions.MaxAccounts, --max-accounts); reset one or raise the bound");
+
     /// <summary>20004, 405: the path exists but does not take this method.</summary>
     public static TwilioError MethodNotAllowed() => new(20004, 405, "Method not allowed");
 

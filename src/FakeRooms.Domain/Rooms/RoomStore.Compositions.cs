@@ -216,7 +216,10 @@ internal sealed partial class RoomStore
     public MediaSettings GetSettings(MediaSettingsKind kind)
     {
         lock (_gate)
+        {
+            ThrowIfRetired();
             return (kind == MediaSettingsKind.Recording ? _recordingSettings : _compositionSettings) ?? new MediaSettings { AccountSid = AccountSid };
+        }
     }
 
     /// <summary>Replaces the account's recording or composition settings.</summary>
@@ -224,6 +227,7 @@ internal sealed partial class RoomStore
     {
         lock (_gate)
         {
+            ThrowIfRetired();
             settings = settings with { AccountSid = AccountSid };
             if (kind == MediaSettingsKind.Recording)
                 _recordingSettings = settings;

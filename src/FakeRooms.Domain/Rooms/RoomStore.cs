@@ -196,6 +196,7 @@ internal sealed partial class RoomStore
     /// <summary>Runs due timers in time order, each at its own due time, then returns now.</summary>
     private DateTimeOffset Settle()
     {
+        ThrowIfRetired();
         var now = _clock.GetUtcNow();
         // A clock that was moved back does not un-happen events: the store never goes back before what it settled.
         if (now < _settledUntil)

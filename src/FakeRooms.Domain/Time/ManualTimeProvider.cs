@@ -57,6 +57,16 @@ internal sealed class ManualTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>
+    /// Puts the clock at a persisted time, earlier or later (--persist, while loading, before any timer or request runs):
+    /// a manual clock resumes where the persisted state left it, so its logged advances replay to the same times.
+    /// </summary>
+    public void Resume(DateTimeOffset value)
+    {
+        lock (_gate)
+            _now = value <= Latest ? value : throw new ArgumentOutOfRangeException(nameof(value), value, $"The fake's clock cannot move past {Latest:O}.");
+    }
+
     /// <summary>Sets the clock to a later time.</summary>
     public void SetUtcNow(DateTimeOffset value)
     {

@@ -31,7 +31,7 @@ internal sealed class WireMockHost : IDisposable
     private int _stubbed;
 
     // listen false: Kestrel binds no socket (NoSocketTransport) and requests arrive in memory only.
-    public WireMockHost(string host, int port, RouteTable routes, Dispatcher dispatcher, RequestGuard guard, bool listen = true)
+    public WireMockHost(string host, int port, RouteTable routes, Dispatcher dispatcher, RequestGuard guard, ControlTokenGuard? tokenGuard = null, bool listen = true)
     {
         _dispatcher = dispatcher;
         _server = WireMockServer.Start(new WireMockServerSettings
@@ -48,7 +48,12 @@ internal sealed class WireMockHost : IDisposable
             SaveUnmatchedRequests = false,
             // Body size limit, malformed Host and body, a last catch in Twilio's format, and what lets injected faults
             // close a connection without answering: one middleware in front of WireMock's (Hosting/RequestGuard.cs).
-            PreWireMockMiddlewareInit = guard.Install,
+            // The control token first (Hosting/ControlTokenGuard.cs), when the control API has one.
+            PreWireMockMiddlewareInit = app =>
+            {
+                tokenGuard?.Install(app);
+                guard.Install(app);
+            },
             AdditionalServiceRegistration = services =>
             {
                 // Registered before UseKestrel's own services: Kestrel adds its socket transport only when none is.

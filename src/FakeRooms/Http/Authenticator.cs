@@ -20,9 +20,14 @@ internal sealed partial class Authenticator(FakeRoomsServer server)
     // suite sends the same one): compared as a string, it skips decoding (README: Performance, what it took). Only ever set by the check below.
     private volatile string? _defaultAccountHeader;
 
-    /// <summary>The account the request acts for, or the 20003 error to answer with.</summary>
-    public string Authenticate(string? authorization)
+    /// <summary>
+    /// The account the request acts for, or the 20003 error to answer with. <paramref name="otherAccountToken"/> is the
+    /// token another account (AnyAccount mode) sent; it is remembered (to sign that account's callbacks) only when a
+    /// write gives the account a store (RequestContext.Store), so reads and refusals leave no trace.
+    /// </summary>
+    public string Authenticate(string? authorization, out string? otherAccountToken)
     {
+        otherAccountToken = null;
         if (authorization is not null && authorization == _defaultAccountHeader)
             return server.AccountSid;
         if (string.IsNullOrEmpty(authorization))
@@ -58,7 +63,7 @@ internal sealed partial class Authenticator(FakeRoomsServer server)
         }
         if (options.AuthMode == AuthMode.AnyAccount && AccountSidPattern().IsMatch(user))
         {
-            server.RememberToken(user, password);
+            otherAccountToken = password;
             return user;
         }
         throw new TwilioErrorException(TwilioErrors.Authenticate);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FakeRooms.Control;
 using FakeRooms.Domain.Errors;
 using FakeRooms.Journal;
 using FakeRooms.Wire;
@@ -35,8 +36,11 @@ internal sealed class Dispatcher(FakeRoomsServer server, RouteTable routes)
         {
             if (refused is not null)
                 throw new TwilioErrorException(refused);
-            if (request.Segments is [ControlPrefix, ..])
-                result = route?.Handler(context) ?? throw new TwilioErrorException(pathKnown
+            if (request.Segments is [ControlPrefix, ..] && server.Options.ControlToken is { } token && ControlToken.Guards(request.Segments) &&
+                !ControlToken.Presented(token, request.Authorization, request.Query.First("token"), request.Headers.GetValueOrDefault("Cookie")))
+                result = ErrorResult(ControlToken.Required) with { Headers = [new("WWW-Authenticate", ControlToken.Challenge)] };
+            else if (request.Segments is [ControlPrefix, ..])
+                result = route is not null ? RunHandler(route, context) : throw new TwilioErrorException(pathKnown
                     ? TwilioErrors.MethodNotAllowed()
                     : TwilioErrors.NotFound(request.RawPath));
             else if (NotServedHost(request) is { } host)
@@ -49,14 +53,15 @@ internal sealed class Dispatcher(FakeRoomsServer server, RouteTable routes)
             {
                 if (request.BodyLength > server.Options.MaxRequestBodyBytes)
                     throw new TwilioErrorException(TwilioErrors.PayloadTooLarge);
-                context.AccountSid = _auth.Authenticate(request.Authorization);
+                context.AccountSid = _auth.Authenticate(request.Authorization, out var otherAccountToken);
+                context.OtherAccountToken = otherAccountToken;
                 if (route is null)
                     throw new TwilioErrorException(pathKnown
                         ? TwilioErrors.MethodNotAllowed()
                         : TwilioErrors.NotFound(ResourcePath(request.RawPath)));
                 // Injected faults and rate limits apply to authenticated calls of Twilio operations only.
                 fault = server.Faults.Decide(context, route);
-                result = fault?.Intercept() ?? route.Handler(context);
+                result = fault?.Intercept() ?? RunHandler(route, context);
             }
         }
         catch (TwilioErrorException e)
@@ -70,6 +75,8 @@ internal sealed class Dispatcher(FakeRoomsServer server, RouteTable routes)
         }
         if (fault is not null)
             result = fault.Shape(result);
+        if (result.Status >= 400)
+            ForgetAccountsMadeBy(context);
 
         // RFC 9110 §15.5.6: a 405 lists the methods the resource does support in Allow.
         if (route is null && pathKnown && result.Error?.Code == 20004)
@@ -102,12 +109,88 @@ internal sealed class Dispatcher(FakeRoomsServer server, RouteTable routes)
         var context = new RequestContext(request, Route.NoParameters, server, server.BaseUrlFor(request));
         try
         {
-            context.AccountSid = _auth.Authenticate(request.Authorization);
+            context.AccountSid = _auth.Authenticate(request.Authorization, out _);
         }
         catch (TwilioErrorException)
         {
         }
         Record(request, null, context, new HttpResult(status, ""), elapsed);
+    }
+
+    /// <summary>
+    /// Runs a handler; when a reset retired the account's store between the handler's lookup and its lock, runs it again
+    /// on the live store (the first attempt changed nothing: the check comes first under the store's lock).
+    /// </summary>
+    private HttpResult RunHandler(Route route, RequestContext context) =>
+        server.Persistence is { } log && Persistence.PersistLog.Changes(context.Request)
+            ? log.Run(context, () => RunHandlerAgain(route, context))
+            : RunHandlerAgain(route, context);
+
+    private static HttpResult RunHandlerAgain(Route route, RequestContext context)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return route.Handler(context);
+            }
+            catch (Domain.Rooms.StoreRetiredException) when (attempt < 100)
+            {
+            }
+        }
+    }
+
+    /// <summary>
+    /// A refused request leaves no trace: an account its handler created (a write that then failed, e.g. a 404 on an
+    /// unseen account) and that holds nothing is dropped again, with the token it brought.
+    /// </summary>
+    private void ForgetAccountsMadeBy(RequestContext context)
+    {
+        if (context.AccountSid is { } account)
+            Forget(account);
+        if (context.Request.Segments is [ControlPrefix, ..])
+        {
+            if (context.Request.Form.First("AccountSid") is { Length: > 0 } fromForm)
+                Forget(fromForm);
+            if (context.Request.Query.First("AccountSid") is { Length: > 0 } fromQuery)
+                Forget(fromQuery);
+        }
+
+        void Forget(string sid)
+        {
+            server.Backend.DropIfPristine(sid);
+            if (sid != server.AccountSid && !server.Backend.HasAccount(sid))
+                server.ForgetToken(sid);
+        }
+    }
+
+    /// <summary>
+    /// Runs a logged change again at start (--persist): the handler only, as the account it was accepted for; no
+    /// authentication, faults, journal or observer. Returns the status it answers now.
+    /// </summary>
+    public int Replay(HttpRequestData request, string? accountSid, string? otherAccountToken)
+    {
+        var route = routes.Match(request.Method, request.Segments, out var parameters, out _);
+        if (route is null)
+            return 404;
+        var context = new RequestContext(request, parameters ?? Route.NoParameters, server, request.Origin)
+        {
+            AccountSid = accountSid,
+            OtherAccountToken = otherAccountToken,
+        };
+        try
+        {
+            return RunHandlerAgain(route, context).Status;
+        }
+        catch (TwilioErrorException e)
+        {
+            return e.Error.HttpStatus;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            server.ReportBug(e);
+            return 500;
+        }
     }
 
     /// <summary>The first path segment of the fake's own control API.</summary>

@@ -17,8 +17,27 @@ internal sealed class RequestContext(HttpRequestData request, IReadOnlyDictionar
     /// <summary>The authenticated account (null for control routes).</summary>
     public string? AccountSid { get; set; }
 
-    /// <summary>The account's store.</summary>
-    public RoomStore Store => Server.Backend.Account(AccountSid ?? throw new InvalidOperationException("No account on a control route."));
+    /// <summary>The token an account other than the default one authenticated with (AnyAccount mode).</summary>
+    public string? OtherAccountToken { get; set; }
+
+    /// <summary>
+    /// The account's store. A read (GET) gets an empty store outside the account map when the account has none, so it
+    /// leaves no trace; a write creates the account (bounded by FakeRoomsOptions.MaxAccounts) and remembers the token
+    /// that signs its callbacks.
+    /// </summary>
+    public RoomStore Store
+    {
+        get
+        {
+            var account = AccountSid ?? throw new InvalidOperationException("No account on a control route.");
+            if (Request.Method is "GET" or "HEAD")
+                return Server.Backend.AccountForRead(account);
+            var store = Server.Backend.Account(account);
+            if (OtherAccountToken is { } token)
+                Server.RememberToken(account, token);
+            return store;
+        }
+    }
 
     /// <summary>Parameters the operation does not know, which Twilio would silently ignore.</summary>
     public IReadOnlyList<string> IgnoredParameters { get; set; } = [];

@@ -54,7 +54,7 @@ internal sealed class TokenConnects
 
         try
         {
-            var (participant, created) = _server.Backend.Account(check.AccountSid!).ConnectOrCreate(check.Room!, check.Identity!, _adHoc);
+            var (participant, created) = _server.Backend.Run(check.AccountSid!, s => s.ConnectOrCreate(check.Room!, check.Identity!, _adHoc));
             Record(new TokenConnect(now, true, null, null, null, check.AccountSid, check.Identity, room, check.Room, participant.RoomSid,
                 participant.Sid, check.ApiKeySid, created));
             return participant;

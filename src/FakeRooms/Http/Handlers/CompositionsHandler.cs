@@ -156,7 +156,7 @@ internal static class CompositionsHandler
         if (dot <= 0 || !ctx.Server.Backend.HasAccount(account))
             throw notFound;
         var (sid, extension) = (file[..dot], file[(dot + 1)..]);
-        var store = ctx.Server.Backend.Account(account);
+        var store = ctx.Server.Backend.AccountForRead(account);
         Media.MediaFile media;
         if (sid.StartsWith("RT", StringComparison.Ordinal) && store.TryGetRecording(sid) is { Status: RecordingStatus.Completed } recording &&
             extension == MediaWireNames.Of(recording.Container))
