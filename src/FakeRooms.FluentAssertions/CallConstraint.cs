@@ -1,7 +1,10 @@
 using FakeRooms.Journal;
-using FluentAssertions;
 
+#if AWESOME_ASSERTIONS
+namespace FakeRooms.AwesomeAssertions;
+#else
 namespace FakeRooms.FluentAssertions;
+#endif
 
 /// <summary>
 /// What an assertion over calls matched: <c>.And</c> continues with the fake, <c>.Which</c> is the matching call (the

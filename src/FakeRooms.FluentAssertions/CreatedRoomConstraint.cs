@@ -1,8 +1,15 @@
 using FakeRooms.Journal;
-using FluentAssertions;
+#if AWESOME_ASSERTIONS
+using static FakeRooms.AwesomeAssertions.Describe;
+#else
 using static FakeRooms.FluentAssertions.Describe;
+#endif
 
+#if AWESOME_ASSERTIONS
+namespace FakeRooms.AwesomeAssertions;
+#else
 namespace FakeRooms.FluentAssertions;
+#endif
 
 /// <summary>
 /// The successful CreateRoom calls of <see cref="FakeRoomsAssertions.HaveCreatedRoom"/>. Each <c>With...</c> keeps

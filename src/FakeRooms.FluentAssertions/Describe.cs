@@ -3,7 +3,11 @@ using FakeRooms.Journal;
 using FakeRooms.Validation;
 using FakeRooms.Wire;
 
+#if AWESOME_ASSERTIONS
+namespace FakeRooms.AwesomeAssertions;
+#else
 namespace FakeRooms.FluentAssertions;
+#endif
 
 /// <summary>A recorded call and its 1-based position among the calls the assertion looked at.</summary>
 internal readonly record struct Numbered(int Position, CallRecord Call);

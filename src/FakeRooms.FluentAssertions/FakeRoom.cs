@@ -1,7 +1,11 @@
 using FakeRooms.Domain.Participants;
 using FakeRooms.Domain.Rooms;
 
+#if AWESOME_ASSERTIONS
+namespace FakeRooms.AwesomeAssertions;
+#else
 namespace FakeRooms.FluentAssertions;
+#endif
 
 /// <summary>
 /// A room of the fake, named by SID or unique name and looked up each time it is read, so an assertion sees the state

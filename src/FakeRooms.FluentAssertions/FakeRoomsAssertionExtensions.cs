@@ -1,6 +1,10 @@
 using FakeRooms.Journal;
 
+#if AWESOME_ASSERTIONS
+namespace FakeRooms.AwesomeAssertions;
+#else
 namespace FakeRooms.FluentAssertions;
+#endif
 
 /// <summary>Entry points: <c>fake.Should()</c>, <c>account.Should()</c>, <c>fake.Room("standup").Should()</c>.</summary>
 public static class FakeRoomsAssertionExtensions

@@ -1,9 +1,16 @@
 using FakeRooms.Domain.Rooms;
 using FakeRooms.Journal;
-using FluentAssertions;
+#if AWESOME_ASSERTIONS
+using static FakeRooms.AwesomeAssertions.Describe;
+#else
 using static FakeRooms.FluentAssertions.Describe;
+#endif
 
+#if AWESOME_ASSERTIONS
+namespace FakeRooms.AwesomeAssertions;
+#else
 namespace FakeRooms.FluentAssertions;
+#endif
 
 public sealed partial class FakeRoomsAssertions
 {

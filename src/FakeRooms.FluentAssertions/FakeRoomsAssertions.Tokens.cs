@@ -1,7 +1,10 @@
 using FakeRooms.Tokens;
-using FluentAssertions;
 
+#if AWESOME_ASSERTIONS
+namespace FakeRooms.AwesomeAssertions;
+#else
 namespace FakeRooms.FluentAssertions;
+#endif
 
 public sealed partial class FakeRoomsAssertions
 {

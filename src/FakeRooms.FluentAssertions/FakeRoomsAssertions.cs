@@ -1,10 +1,11 @@
-using FluentAssertions;
 using FakeRooms.Callbacks;
 using FakeRooms.Journal;
-using FluentAssertions.Execution;
-using FluentAssertions.Primitives;
 
+#if AWESOME_ASSERTIONS
+namespace FakeRooms.AwesomeAssertions;
+#else
 namespace FakeRooms.FluentAssertions;
+#endif
 
 /// <summary>
 /// Assertions over the calls an app made to a FakeRooms fake, and their outcome, in Twilio's vocabulary. Get one
@@ -29,7 +30,11 @@ public sealed partial class FakeRoomsAssertions : ReferenceTypeAssertions<FakeRo
     }
 
     internal FakeRoomsAssertions(FakeRoomsAccount account, Func<IReadOnlyList<CallRecord>> calls, Func<IReadOnlyList<CallbackRecord>> callbacks)
+#if AWESOME_ASSERTIONS
+        : base(account, AssertionChain.GetOrCreate())
+#else
         : base(account)
+#endif
     {
         _calls = calls;
         _callbacks = callbacks;
@@ -46,13 +51,18 @@ public sealed partial class FakeRoomsAssertions : ReferenceTypeAssertions<FakeRo
     /// <summary>
     /// Fails unless <paramref name="condition"/> holds, with "Expected {context} {expectation}{reason}, but {actual}.".
     /// Both parts go in as arguments, never as the template: recorded values such as a room named "{reason}" cannot be
-    /// mistaken for FluentAssertions placeholders.
+    /// mistaken for FluentAssertions placeholders. (AwesomeAssertions, a fork of FluentAssertions 8, asks its
+    /// AssertionChain where FluentAssertions 7 has Execute.Assertion; the message is the same.)
     /// </summary>
     [CustomAssertion]
     internal static bool Check(bool condition, string expectation, Func<string> actual, string because, object[] becauseArgs,
         string context = "fake")
     {
+#if AWESOME_ASSERTIONS
+        AssertionChain.GetOrCreate()
+#else
         Execute.Assertion
+#endif
             .BecauseOf(because, becauseArgs)
             .ForCondition(condition)
             .FailWith(() => new FailReason(

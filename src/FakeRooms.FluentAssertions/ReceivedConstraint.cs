@@ -1,7 +1,14 @@
-using FluentAssertions;
+#if AWESOME_ASSERTIONS
+using static FakeRooms.AwesomeAssertions.Describe;
+#else
 using static FakeRooms.FluentAssertions.Describe;
+#endif
 
+#if AWESOME_ASSERTIONS
+namespace FakeRooms.AwesomeAssertions;
+#else
 namespace FakeRooms.FluentAssertions;
+#endif
 
 /// <summary>
 /// The calls of one operation matched by <see cref="FakeRoomsAssertions.HaveReceived"/>: how many, and in what order

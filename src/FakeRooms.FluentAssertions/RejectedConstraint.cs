@@ -1,8 +1,15 @@
 using FakeRooms.Journal;
-using FluentAssertions;
+#if AWESOME_ASSERTIONS
+using static FakeRooms.AwesomeAssertions.Describe;
+#else
 using static FakeRooms.FluentAssertions.Describe;
+#endif
 
+#if AWESOME_ASSERTIONS
+namespace FakeRooms.AwesomeAssertions;
+#else
 namespace FakeRooms.FluentAssertions;
+#endif
 
 /// <summary>
 /// The calls of one operation the fake answered with an error, from <see cref="FakeRoomsAssertions.HaveRejected"/>.

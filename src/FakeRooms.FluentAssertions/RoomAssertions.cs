@@ -1,10 +1,16 @@
 using FakeRooms.Domain.Participants;
 using FakeRooms.Domain.Rooms;
-using FluentAssertions;
-using FluentAssertions.Primitives;
+#if AWESOME_ASSERTIONS
+using static FakeRooms.AwesomeAssertions.Describe;
+#else
 using static FakeRooms.FluentAssertions.Describe;
+#endif
 
+#if AWESOME_ASSERTIONS
+namespace FakeRooms.AwesomeAssertions;
+#else
 namespace FakeRooms.FluentAssertions;
+#endif
 
 /// <summary>
 /// Assertions over a room's state now: <c>fake.Room("standup").Should().BeInProgress()</c>. <c>.Which</c> is the room
@@ -15,7 +21,11 @@ public sealed class RoomAssertions : ReferenceTypeAssertions<FakeRoom, RoomAsser
     /// <summary>Assertions over <paramref name="room"/>.</summary>
     /// <param name="room">The room, from <c>fake.Room(...)</c>.</param>
     public RoomAssertions(FakeRoom room)
+#if AWESOME_ASSERTIONS
+        : base(room, AssertionChain.GetOrCreate())
+#else
         : base(room)
+#endif
     {
     }
 

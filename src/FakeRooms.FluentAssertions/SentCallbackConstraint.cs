@@ -1,8 +1,15 @@
 using FakeRooms.Callbacks;
-using FluentAssertions;
+#if AWESOME_ASSERTIONS
+using static FakeRooms.AwesomeAssertions.Describe;
+#else
 using static FakeRooms.FluentAssertions.Describe;
+#endif
 
+#if AWESOME_ASSERTIONS
+namespace FakeRooms.AwesomeAssertions;
+#else
 namespace FakeRooms.FluentAssertions;
+#endif
 
 /// <summary>
 /// The status callbacks of one event matched by <see cref="FakeRoomsAssertions.HaveSentCallback"/>. <c>.Which</c> is

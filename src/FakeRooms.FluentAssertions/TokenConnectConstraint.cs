@@ -1,7 +1,10 @@
 using FakeRooms.Tokens;
-using FluentAssertions;
 
+#if AWESOME_ASSERTIONS
+namespace FakeRooms.AwesomeAssertions;
+#else
 namespace FakeRooms.FluentAssertions;
+#endif
 
 /// <summary>
 /// The token connects matched by <see cref="FakeRoomsAssertions.HaveAcceptedToken"/> or

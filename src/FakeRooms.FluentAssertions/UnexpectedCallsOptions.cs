@@ -1,4 +1,8 @@
+#if AWESOME_ASSERTIONS
+namespace FakeRooms.AwesomeAssertions;
+#else
 namespace FakeRooms.FluentAssertions;
+#endif
 
 /// <summary>
 /// What <see cref="FakeRoomsAssertions.HaveNoUnexpectedCalls(Func{UnexpectedCallsOptions, UnexpectedCallsOptions}, string, object[])"/>

@@ -10,9 +10,9 @@ namespace FakeRooms.Server;
 /// The <c>fakerooms</c> command line: run the fake (flags or FAKEROOMS_* environment variables), or one of the CI
 /// commands <c>verify</c> and <c>contract-test</c>.
 /// </summary>
-internal static class ServerCommand
+internal static partial class ServerCommand
 {
-    internal sealed record Flag(string Name, string Env, string Help, string? Default, bool IsSwitch = false);
+    internal sealed record Flag(string Name, string Env, string Help, string? Default, bool IsSwitch = false, bool IsRepeatable = false);
 
     internal static readonly Flag[] Flags =
     [
@@ -20,6 +20,7 @@ internal static class ServerCommand
         new("--port", "FAKEROOMS_PORT", "Port to listen on; 0 picks a free port.", "5080"),
         new("--account-sid", "FAKEROOMS_ACCOUNT_SID", "The account SID clients authenticate with.", "derived from --seed"),
         new("--auth-token", "FAKEROOMS_AUTH_TOKEN", "The account's auth token (also signs status callbacks).", "derived from --seed"),
+        new("--api-key", "FAKEROOMS_API_KEYS", "An API key SK...:SECRET accepted for the account (repeatable; the variable takes a comma-separated list).", "none", IsRepeatable: true),
         new("--seed", "FAKEROOMS_SEED", "Seed of every generated SID and token.", "1"),
         new("--auth", "FAKEROOMS_AUTH", "strict: only the account's credentials; any: any AC... SID, each account isolated.", "strict"),
         new("--validation", "FAKEROOMS_VALIDATION", "strict: Twilio's rules; schema: only the spec's types and enums.", "strict"),
@@ -60,11 +61,17 @@ internal static class ServerCommand
         new("--junit", "FAKEROOMS_JUNIT", "Also write the steps as JUnit XML to this file.", "none"),
     ];
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default,
+        Func<string, string?>? environment = null)
     {
         if (args.Contains("--help") || args.Contains("-h") || args is ["help", ..])
         {
             stdout.WriteLine(Help());
+            return 0;
+        }
+        if (args is ["--version"] or ["version"])
+        {
+            stdout.WriteLine(VersionLine());
             return 0;
         }
         try
@@ -73,8 +80,14 @@ internal static class ServerCommand
             {
                 ["verify", .. var rest] => await VerifyCommand.RunAsync(Parse(rest, VerifyFlags), stdout, stderr, cancellationToken),
                 ["contract-test", .. var rest] => await ContractTestCommand.RunAsync(Parse(rest, ContractTestFlags), stdout, stderr, cancellationToken),
-                _ => await ServeAsync(Parse(args, Flags), stdout, stderr, cancellationToken),
+                _ => await ServeAsync(Parse(args, Flags, environment), stdout, stderr, cancellationToken),
             };
+        }
+        catch (InvalidFlagException e)
+        {
+            // One line naming the flag or the variable the value came from; 2, as for a usage error.
+            stderr.WriteLine($"fakerooms: {e.Message}");
+            return 2;
         }
         catch (ArgumentException e)
         {
@@ -91,11 +104,12 @@ internal static class ServerCommand
         FakeRoomsServer server;
         try
         {
+            // Every flag is checked before anything listens: a bad value is one line and exit code 2 (RunAsync).
+            Configure(new FakeRoomsOptions(), values);
             server = FakeRoomsServer.Start(options =>
             {
                 Configure(options, values);
-                if (!quiet)
-                    options.RequestObserver = r => log.WriteLine(LogLine(r));
+                ConfigureStandalone(options, log, quiet);
             });
         }
         catch (InvalidDataException e)
@@ -226,14 +240,21 @@ internal static class ServerCommand
             lines.Add($"  {flag.Name,-21} {flag.Env,-29} {flag.Help} (default: {flag.Default})");
     }
 
-    internal static Dictionary<string, string> Parse(string[] args) => Parse(args, Flags);
+    internal static FlagValues Parse(string[] args) => Parse(args, Flags);
 
-    internal static Dictionary<string, string> Parse(IReadOnlyList<string> args, IReadOnlyList<Flag> flags)
+    /// <param name="args">The command line.</param>
+    /// <param name="flags">The flags it may hold.</param>
+    /// <param name="environment">Reads a FAKEROOMS_* variable (tests pass their own); default: the process environment.</param>
+    internal static FlagValues Parse(IReadOnlyList<string> args, IReadOnlyList<Flag> flags, Func<string, string?>? environment = null)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var values = new FlagValues();
+        environment ??= Environment.GetEnvironmentVariable;
         foreach (var flag in flags)
-            if (Environment.GetEnvironmentVariable(flag.Env) is { Length: > 0 } fromEnv)
+            if (environment(flag.Env) is { Length: > 0 } fromEnv)
+            {
                 values[flag.Name] = fromEnv;
+                values.Sources[flag.Name] = flag.Env;
+            }
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -251,15 +272,18 @@ internal static class ServerCommand
                 if (known.IsSwitch)
                 {
                     values[name] = "true";
+                    values.Sources[name] = name;
                     continue;
                 }
                 if (i + 1 >= args.Count)
                     throw new ArgumentException($"{name} needs a value");
                 value = args[++i];
             }
-            if (flags.All(f => f.Name != name))
+            if (flags.FirstOrDefault(f => f.Name == name) is not { } flag)
                 throw new ArgumentException($"unknown flag {name}");
-            values[name] = value;
+            // A repeatable flag collects its values (comma-separated, as its variable takes them); a flag wins over the variable.
+            values[name] = flag.IsRepeatable && values.Sources.GetValueOrDefault(name) == name ? values[name] + "," + value : value;
+            values.Sources[name] = name;
         }
         return values;
     }
@@ -267,21 +291,24 @@ internal static class ServerCommand
     internal static void Configure(FakeRoomsOptions options, IReadOnlyDictionary<string, string> values)
     {
         options.Port = 5080;
-        foreach (var (name, value) in values)
+        foreach (var (flagName, value) in values)
         {
-            switch (name)
+            // Errors name where the value came from: the flag, or the FAKEROOMS_* variable.
+            var name = values is FlagValues parsed ? parsed.SourceOf(flagName) : flagName;
+            switch (flagName)
             {
-                case "--host": options.Host = value; break;
+                case "--host": options.Host = ParseHost(name, value); break;
                 case "--port": options.Port = ParseInt(name, value, 0, 65535); break;
-                case "--account-sid": options.AccountSid = value; break;
-                case "--auth-token": options.AuthToken = value; break;
+                case "--account-sid": options.AccountSid = ParseAccountSid(name, value); break;
+                case "--auth-token": options.AuthToken = ParseAuthToken(name, value); break;
+                case "--api-key": AddApiKeys(options, name, value); break;
                 case "--seed": options.Seed = ParseInt(name, value, int.MinValue, int.MaxValue); break;
                 case "--auth":
                     options.AuthMode = value switch
                     {
                         "strict" => AuthMode.Strict,
                         "any" => AuthMode.AnyAccount,
-                        _ => throw new ArgumentException("--auth must be strict or any"),
+                        _ => throw Invalid(name, "must be strict or any", value),
                     };
                     break;
                 case "--validation":
@@ -289,33 +316,41 @@ internal static class ServerCommand
                     {
                         "strict" => ValidationProfile.Strict,
                         "schema" => ValidationProfile.Schema,
-                        _ => throw new ArgumentException("--validation must be strict or schema"),
+                        _ => throw Invalid(name, "must be strict or schema", value),
                     };
                     break;
                 case "--clock":
                     if (value is not ("real" or "manual"))
-                        throw new ArgumentException("--clock must be real or manual");
+                        throw Invalid(name, "must be real or manual", value);
                     break;
                 case "--start-time":
-                    options.StartTime = DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+                    options.StartTime = ParseStartTime(name, value);
                     break;
-                case "--public-url": options.PublicBaseUrl = value; break;
+                case "--public-url": options.PublicBaseUrl = ParsePublicUrl(name, value); break;
                 case "--journal-capacity": options.JournalCapacity = ParseInt(name, value, 0, 10_000_000); break;
                 case "--max-completed-rooms":
                     options.MaxCompletedRoomsPerAccount = value == "off" ? null
                         : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var kept) ? kept
-                        : throw new ArgumentException($"{name} must be a whole number (0 or more) or off, not '{value}'");
+                        : throw Invalid(name, "must be a whole number (0 or more) or off", value);
                     break;
                 case "--adhoc-rooms":
                     options.AdHocRooms.Enabled = value switch
                     {
                         "on" => true,
                         "off" => false,
-                        _ => throw new ArgumentException($"{name} must be on or off, not '{value}'"),
+                        _ => throw Invalid(name, "must be on or off", value),
                     };
                     break;
-                case "--adhoc-room-type": options.AdHocRooms.Type = value; break;
-                case "--adhoc-status-callback": options.AdHocRooms.StatusCallback = value; break;
+                case "--adhoc-room-type":
+                    options.AdHocRooms.Type = value is "group" or "group-small" or "peer-to-peer" or "go"
+                        ? value
+                        : throw Invalid(name, "must be group, group-small, peer-to-peer or go", value);
+                    break;
+                case "--adhoc-status-callback":
+                    options.AdHocRooms.StatusCallback = Uri.TryCreate(value, UriKind.Absolute, out var callback) && callback.Scheme is "http" or "https"
+                        ? value
+                        : throw Invalid(name, "must be an absolute http or https URL", value);
+                    break;
                 case "--rate-limit-writes": options.RateLimitWritesPerSecond = ParseInt(name, value, 1, 1_000_000); break;
                 case "--rate-limit-reads": options.RateLimitReadsPerSecond = ParseInt(name, value, 1, 1_000_000); break;
                 // ---- persist
@@ -326,12 +361,13 @@ internal static class ServerCommand
                 case "--control-token":
                     options.ControlToken = value.Length > 0 && !value.Any(char.IsWhiteSpace) && !value.Any(char.IsControl)
                         ? value
-                        : throw new ArgumentException("--control-token must be a non-empty token without spaces");
+                        // The value is a secret: the error does not repeat it.
+                        : throw new InvalidFlagException($"{name} must be a non-empty token without spaces or control characters");
                     break;
                 // ---- end persist
                 case "--quiet":
                     if (value is not ("true" or "1" or "false" or "0"))
-                        throw new ArgumentException("FAKEROOMS_QUIET must be true, 1, false or 0");
+                        throw Invalid(name, "must be true, 1, false or 0", value);
                     break;
             }
         }
@@ -355,5 +391,5 @@ internal static class ServerCommand
     private static int ParseInt(string name, string value, int min, int max) =>
         int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max
             ? parsed
-            : throw new ArgumentException($"{name} must be a whole number from {min} to {max}, not '{value}'");
+            : throw Invalid(name, $"must be a whole number from {min} to {max}", value);
 }

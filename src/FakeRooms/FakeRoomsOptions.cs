@@ -151,4 +151,13 @@ public sealed class FakeRoomsOptions
 
     /// <summary>Called once per answered request (control calls too), on the request's thread; the standalone server logs with it.</summary>
     internal Action<Http.RequestObserved>? RequestObserver { get; set; }
+
+    /// <summary>Called once per recorded callback delivery, outside the fake's locks; the standalone server logs failures with it.</summary>
+    internal Action<Callbacks.CallbackRecord>? CallbackObserver { get; set; }
+
+    /// <summary>
+    /// A page answered (200 text/html) to <c>GET /</c> instead of the REST API's 401/404: the standalone server's
+    /// short "what is this" page. Null (in-process default): <c>/</c> is treated like any unknown Twilio path.
+    /// </summary>
+    internal string? RootPage { get; set; }
 }

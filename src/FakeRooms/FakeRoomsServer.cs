@@ -72,7 +72,7 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
         Faults = new Faults.FaultInjector(this);
 
         // Status callbacks (FACTS §6): the listener only enqueues; delivery runs in the background.
-        Callbacks = new CallbackJournal(options.CallbackJournalCapacity);
+        Callbacks = new CallbackJournal(options.CallbackJournalCapacity) { Observer = options.CallbackObserver };
         CallbackDispatcher = new CallbackDispatcher(this, Callbacks);
         Resetting += CallbackDispatcher.Reset;
         // The inspector's room timelines (Inspector/RoomTimeline.cs): a bounded copy of the events, rooms with or without callbacks.

@@ -1,5 +1,4 @@
 using FakeRooms.FluentAssertions.Tests.Support;
-using FluentAssertions.Execution;
 using Twilio.Rest.Video.V1;
 
 namespace FakeRooms.FluentAssertions.Tests;

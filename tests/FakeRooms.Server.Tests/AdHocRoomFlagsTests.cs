@@ -21,28 +21,31 @@ public sealed class AdHocRoomFlagsTests
     }
 
     [Test]
-    public async Task A_bad_value_is_refused_naming_the_flag()
+    public async Task A_bad_value_is_one_line_naming_the_flag_and_exit_code_2()
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
         var exit = await ServerCommand.RunAsync(["--adhoc-rooms", "sometimes", "--quiet"], stdout, stderr);
 
-        exit.Should().NotBe(0);
-        stderr.ToString().Should().Contain("--adhoc-rooms must be on or off, not 'sometimes'");
+        exit.Should().Be(2);
+        stderr.ToString().Should().StartWith("fakerooms: --adhoc-rooms must be on or off, not 'sometimes'");
         stdout.ToString().Should().NotContain("FakeRooms listening");
     }
 
     [Test]
-    public async Task An_unknown_room_type_stops_the_start_with_one_line()
+    public async Task An_unknown_room_type_or_callback_url_stops_the_start_with_one_line_and_exit_code_2()
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
         var exit = await ServerCommand.RunAsync(["--adhoc-room-type", "huge", "--port", "0", "--quiet"], stdout, stderr);
+        var exitUrl = await ServerCommand.RunAsync(["--adhoc-status-callback", "not-a-url", "--port", "0", "--quiet"], stdout, stderr);
 
-        exit.Should().NotBe(0);
-        stderr.ToString().Should().Contain("AdHocRooms.Type 'huge'");
+        exit.Should().Be(2);
+        exitUrl.Should().Be(2);
+        stderr.ToString().Should().Contain("--adhoc-room-type must be group, group-small, peer-to-peer or go, not 'huge'")
+            .And.Contain("--adhoc-status-callback must be an absolute http or https URL, not 'not-a-url'");
         stdout.ToString().Should().NotContain("FakeRooms listening");
     }
 }

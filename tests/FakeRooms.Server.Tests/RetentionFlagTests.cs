@@ -29,7 +29,7 @@ public sealed class RetentionFlagTests
     {
         var configure = () => Configured(("--max-completed-rooms", value));
 
-        configure.Should().Throw<ArgumentException>().WithMessage($"--max-completed-rooms must be a whole number*not '{value}'*");
+        configure.Should().Throw<ServerCommand.InvalidFlagException>().WithMessage($"--max-completed-rooms must be a whole number*not '{value}'*");
     }
 
     [Test]

@@ -171,6 +171,9 @@ public sealed class CallbackJournal : IReadOnlyList<CallbackRecord>
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>Sees every recorded delivery, outside the locks (<see cref="FakeRoomsOptions.CallbackObserver"/>).</summary>
+    internal Action<CallbackRecord>? Observer { get; set; }
+
     internal void Attach(CallbackDispatcher dispatcher) => _dispatcher = dispatcher;
 
     /// <summary>
@@ -193,6 +196,17 @@ public sealed class CallbackJournal : IReadOnlyList<CallbackRecord>
     /// <summary>Completes the waits a new record matches. Called with no lock of the fake held: it runs the predicates.</summary>
     internal void Notify(CallbackRecord record, Waiter[] waiters)
     {
+        if (Observer is { } observer)
+        {
+            try
+            {
+                observer(record);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // An observer (the standalone's log) must never break delivery or the waits.
+            }
+        }
         foreach (var waiter in waiters)
         {
             if (waiter.Completion.Task.IsCompleted)

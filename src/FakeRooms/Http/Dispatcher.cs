@@ -24,6 +24,8 @@ internal sealed class Dispatcher(FakeRoomsServer server, RouteTable routes)
     public HttpResult Handle(HttpRequestData request, Route? route = null, TwilioError? refused = null)
     {
         var started = Stopwatch.GetTimestamp();
+        if (refused is null && server.Options.RootPage is { } page && request.RawPath == "/" && request.Method is "GET" or "HEAD")
+            return RootPage(request, page, started);
         IReadOnlyDictionary<string, string>? parameters = null;
         var pathKnown = true;
         if (route is null || !route.TryMatch(request.Segments, out parameters))
@@ -191,6 +193,17 @@ internal sealed class Dispatcher(FakeRoomsServer server, RouteTable routes)
             server.ReportBug(e);
             return 500;
         }
+    }
+
+    /// <summary>
+    /// The standalone's page at <c>/</c> (<see cref="FakeRoomsOptions.RootPage"/>): a person who opens the server in a
+    /// browser learns what it is instead of meeting a Basic-auth prompt. Not a Twilio call, so not journaled.
+    /// </summary>
+    private HttpResult RootPage(HttpRequestData request, string page, long started)
+    {
+        var result = new HttpResult(200, page, "text/html; charset=utf-8");
+        server.Options.RequestObserver?.Invoke(new RequestObserved(request.Method, request.RawPath, result.Status, null, Stopwatch.GetElapsedTime(started)));
+        return result;
     }
 
     /// <summary>The first path segment of the fake's own control API.</summary>
