@@ -16,7 +16,8 @@ namespace FakeRooms.Server.Tests;
 public sealed partial class InstallTests
 {
     private static readonly string[] Packages =
-        ["FakeRooms", "FakeRooms.Domain", "FakeRooms.NUnit", "FakeRooms.FluentAssertions", "FakeRooms.AwesomeAssertions", "FakeRooms.Server"];
+        ["FakeRooms", "FakeRooms.Domain", "FakeRooms.NUnit", "FakeRooms.FluentAssertions", "FakeRooms.AwesomeAssertions", "FakeRooms.Server",
+         "FakeRooms.AspNetCore", "FakeRooms.Redirect", "FakeRooms.Hosting.Aspire"];
 
     private string _work = "";
     private string _packages = "";

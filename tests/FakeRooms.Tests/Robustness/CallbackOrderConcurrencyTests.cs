@@ -120,7 +120,10 @@ public sealed class CallbackOrderConcurrencyTests
                 arrived.Should().Equal(expected, $"room {room.Key} of {account.AccountSid} arrives in event order");
             }
         }
-        app.Overlaps.Where(o => !o.StartsWith(faulted, StringComparison.Ordinal)).Should().BeEmpty("a room's callbacks go out one at a time");
+        // Checked for the working accounts only: a reset account draws its SIDs anew from its seed, so its next room can
+        // share a SID (and the receiver's key) with a room of before the reset whose callback is still in flight.
+        var checkedAccounts = accounts.Skip(1).Select(a => a.AccountSid).ToHashSet();
+        app.Overlaps.Where(o => checkedAccounts.Contains(o.Split(' ')[0])).Should().BeEmpty("a room's callbacks go out one at a time");
         fake.InternalErrors.Should().BeEmpty();
     }
 
