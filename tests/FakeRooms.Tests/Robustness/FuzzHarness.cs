@@ -221,7 +221,7 @@ internal sealed class FuzzHarness : IAsyncDisposable
         Count($"route {routeKey} {observed.Status / 100}xx");
     }
 
-    private static void CheckEnvelope(Observed observed, Func<string> context)
+    internal static void CheckEnvelope(Observed observed, Func<string> context)
     {
         JObject json;
         try
