@@ -22,10 +22,11 @@ internal sealed class SidGenerator
     }
 
     /// <summary>
-    /// The longest gap <see cref="SkipTo"/> replays draw by draw (about a tenth of a second). Past it the generator
-    /// jumps: a state claiming 10^9 draws kept a core busy for minutes and delayed shutdown.
+    /// The longest gap <see cref="SkipTo"/> replays draw by draw (a million took about a second on a busy 2-core
+    /// machine, so this is a tenth of that). Past it the generator jumps: a state claiming 10^9 draws kept a core busy
+    /// for minutes and delayed shutdown.
     /// </summary>
-    public const long MaxReplay = 1_000_000;
+    public const long MaxReplay = 100_000;
 
     /// <summary>A generator whose seed mixes <paramref name="seed"/> with a name, stable across processes.</summary>
     public static SidGenerator For(int seed, string scope) => new(DeriveSeed(seed, scope));
