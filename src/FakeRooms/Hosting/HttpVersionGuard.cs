@@ -57,15 +57,11 @@ internal static class HttpVersionGuard
 
     /// <summary>
     /// Passes Kestrel's writes through to the socket's writer (the same memory, no copy) and looks at each chunk as it
-    /// is committed: a bare refusal is replaced by the same status with Twilio's JSON before it is committed. A head
-    /// can arrive in two or more chunks (on a kept-alive connection the writer's segment may end inside it: a
-    /// 100,000-case fuzz run met one 414 so): a chunk that could start a refusal is held back, uncommitted, until the
-    /// head is whole, the next chunk shows it is something else, or a flush comes.
+    /// is committed: a bare refusal is replaced by the same status with Twilio's JSON before it is committed.
     /// </summary>
     internal sealed class RefusalWriter(PipeWriter inner) : PipeWriter
     {
         private Memory<byte> _last;
-        private byte[]? _held;
 
         public override Memory<byte> GetMemory(int sizeHint = 0) => _last = inner.GetMemory(sizeHint);
 
@@ -73,81 +69,31 @@ internal static class HttpVersionGuard
 
         public override void Advance(int bytes)
         {
-            var chunk = _last.Span[..Math.Min(bytes, _last.Length)];
-            _last = default;
-            if (_held is { } held)
+            if (bytes >= MinHead && bytes <= _last.Length && RefusedStatus(_last.Span[..bytes]) is { } status)
             {
-                // The held bytes were never committed: the chunk sits where they were. Copy both out, then decide.
-                _held = null;
-                Commit([.. held, .. chunk]);
+                // The refusal's bytes were written into memory that is not committed yet: leaving them uncommitted
+                // and writing the replacement at the same place drops them.
+                var replacement = Replacement(status);
+                replacement.CopyTo(inner.GetSpan(replacement.Length));
+                inner.Advance(replacement.Length);
+                _last = default;
                 return;
             }
-            if (RefusedStatus(chunk) is { } status)
-                Write(Replacement(status));
-            else if (MayStartRefusal(chunk))
-                _held = chunk.ToArray();
-            else
-                inner.Advance(bytes);
+            _last = default;
+            inner.Advance(bytes);
         }
 
-        private void Commit(byte[] bytes)
-        {
-            if (RefusedStatus(bytes) is { } status)
-                Write(Replacement(status));
-            else if (MayStartRefusal(bytes))
-                _held = bytes;
-            else
-                Write(bytes);
-        }
-
-        private void Write(ReadOnlySpan<byte> bytes)
-        {
-            bytes.CopyTo(inner.GetSpan(bytes.Length));
-            inner.Advance(bytes.Length);
-        }
-
-        private void Release()
-        {
-            if (_held is { } held)
-            {
-                _held = null;
-                Write(held);
-            }
-        }
-
-        public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default)
-        {
-            Release();
-            return inner.FlushAsync(cancellationToken);
-        }
+        public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default) => inner.FlushAsync(cancellationToken);
 
         public override void CancelPendingFlush() => inner.CancelPendingFlush();
 
-        public override void Complete(Exception? exception = null)
-        {
-            Release();
-            inner.Complete(exception);
-        }
+        public override void Complete(Exception? exception = null) => inner.Complete(exception);
 
-        public override ValueTask CompleteAsync(Exception? exception = null)
-        {
-            Release();
-            return inner.CompleteAsync(exception);
-        }
+        public override ValueTask CompleteAsync(Exception? exception = null) => inner.CompleteAsync(exception);
 
         public override bool CanGetUnflushedBytes => inner.CanGetUnflushedBytes;
 
-        public override long UnflushedBytes => inner.UnflushedBytes + (_held?.Length ?? 0);
-    }
-
-    /// <summary>Whether a chunk could be the start of a refusal's head that has not been written whole yet.</summary>
-    private static bool MayStartRefusal(ReadOnlySpan<byte> chunk)
-    {
-        ReadOnlySpan<byte> prefix = "HTTP/1.1 "u8;
-        if (chunk.Length <= prefix.Length)
-            return chunk.Length > 0 && prefix.StartsWith(chunk);
-        return chunk.Length < MaxHead && chunk.StartsWith(prefix) && chunk[prefix.Length] is (byte)'4' or (byte)'5' &&
-               chunk.IndexOf("\r\n\r\n"u8) < 0;
+        public override long UnflushedBytes => inner.UnflushedBytes;
     }
 
     /// <summary>"HTTP/1.1 400 X\r\n\r\n": nothing shorter is a response head.</summary>
@@ -162,7 +108,7 @@ internal static class HttpVersionGuard
     /// </summary>
     internal static int? RefusedStatus(ReadOnlySpan<byte> chunk)
     {
-        if (chunk.Length < MinHead || chunk.Length > MaxHead || !chunk.StartsWith("HTTP/1.1 "u8) || !chunk.EndsWith("\r\n\r\n"u8) ||
+        if (chunk.Length > MaxHead || !chunk.StartsWith("HTTP/1.1 "u8) || !chunk.EndsWith("\r\n\r\n"u8) ||
             !(chunk[9] == (byte)'4' || chunk[9..12].SequenceEqual("505"u8)) || !char.IsAsciiDigit((char)chunk[10]) ||
             !char.IsAsciiDigit((char)chunk[11]) || chunk[12] != (byte)' ')
             return null;

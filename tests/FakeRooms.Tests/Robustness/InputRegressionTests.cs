@@ -166,33 +166,38 @@ public sealed class InputRegressionTests : FakeRoomsTest
 }
 
 /// <summary>
-/// The connection guard's writer, fed as Kestrel feeds it: a refusal's head may come in pieces when the writer's
-/// segment ends inside it (a 100,000-case fuzz run met a bare 414 on a kept-alive connection so).
+/// The connection guard's writer, fed as Kestrel feeds it (GetSpan, write, Advance; Kestrel's BufferWriter also keeps
+/// writing into the same span after an Advance). A version that held back a possible refusal head written in pieces
+/// corrupted that pattern (a 100,000-case fuzz run read request bytes in a 401), so only a head committed whole is
+/// rewritten; a head split across the writer's segments still goes out bare (seen once in 100,000 HttpClient cases).
 /// </summary>
 public sealed class RefusalWriterTests
 {
     private const string Refusal = "HTTP/1.1 414 URI Too Long\r\nContent-Length: 0\r\nConnection: close\r\nDate: Mon, 07 Dec 2026 01:00:00 GMT\r\nServer: Kestrel\r\n\r\n";
 
-    [TestCase(1)]
-    [TestCase(5)]
-    [TestCase(9)]
-    [TestCase(10)]
-    [TestCase(30)]
-    [TestCase(120)]
-    public async Task A_refusal_head_written_in_two_pieces_is_rewritten(int split)
+    [Test]
+    public async Task A_refusal_head_committed_whole_after_an_answer_is_rewritten()
     {
-        var text = await WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}", Refusal[..split], Refusal[split..]);
+        var text = await WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}", Refusal);
 
         text.Should().StartWith("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}HTTP/1.1 414 URI Too Long\r\nContent-Type: application/json");
         text.Should().EndWith("\"code\":20001,\"message\":\"Malformed request: the request line is longer than 8 KB\",\"more_info\":\"https://www.twilio.com/docs/errors/20001\",\"status\":414}");
     }
 
     [Test]
-    public async Task A_refusal_head_written_byte_by_byte_is_rewritten()
+    public async Task Writes_that_continue_in_the_same_span_after_an_advance_pass_through_unchanged()
     {
-        var text = await WriteAsync([.. Refusal.Select(c => c.ToString())]);
+        const string answer = "HTTP/1.1 401 Unauthorized\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}";
+        var pipe = new System.IO.Pipelines.Pipe();
+        var writer = new Hosting.HttpVersionGuard.RefusalWriter(pipe.Writer);
+        var span = writer.GetMemory(answer.Length);
+        var bytes = Encoding.ASCII.GetBytes(answer);
+        bytes.AsSpan(0, 20).CopyTo(span.Span);
+        writer.Advance(20);
+        bytes.AsSpan(20).CopyTo(span.Span[20..]);
+        writer.Advance(bytes.Length - 20);
 
-        text.Should().StartWith("HTTP/1.1 414 URI Too Long\r\nContent-Type: application/json").And.Contain("\"status\":414}");
+        (await ReadAsync(pipe, writer)).Should().Be(answer);
     }
 
     [Test]
@@ -225,6 +230,11 @@ public sealed class RefusalWriterTests
             bytes.CopyTo(writer.GetSpan(bytes.Length));
             writer.Advance(bytes.Length);
         }
+        return await ReadAsync(pipe, writer);
+    }
+
+    private static async Task<string> ReadAsync(System.IO.Pipelines.Pipe pipe, System.IO.Pipelines.PipeWriter writer)
+    {
         await writer.FlushAsync();
         await writer.CompleteAsync();
         var result = await pipe.Reader.ReadAsync();
