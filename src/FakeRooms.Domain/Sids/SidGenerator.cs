@@ -10,11 +10,23 @@ namespace FakeRooms.Domain.Sids;
 /// </summary>
 internal sealed class SidGenerator
 {
-    private readonly Randomizer _random;
+    private readonly int _seed;
     private readonly Lock _gate = new();
+    private Randomizer _random;
     private long _draws;
 
-    public SidGenerator(int seed) => _random = new Randomizer(seed);
+    public SidGenerator(int seed)
+    {
+        _seed = seed;
+        _random = new Randomizer(seed);
+    }
+
+    /// <summary>
+    /// The longest gap <see cref="SkipTo"/> replays draw by draw (a million took about a second on a busy 2-core
+    /// machine, so this is a tenth of that). Past it the generator jumps: a state claiming 10^9 draws kept a core busy
+    /// for minutes and delayed shutdown.
+    /// </summary>
+    public const long MaxReplay = 100_000;
 
     /// <summary>A generator whose seed mixes <paramref name="seed"/> with a name, stable across processes.</summary>
     public static SidGenerator For(int seed, string scope) => new(DeriveSeed(seed, scope));
@@ -30,15 +42,28 @@ internal sealed class SidGenerator
         get { lock (_gate) return _draws; }
     }
 
-    /// <summary>Draws and discards values until <see cref="Draws"/> reaches <paramref name="draws"/>.</summary>
+    /// <summary>
+    /// Moves <see cref="Draws"/> to <paramref name="draws"/> in bounded time: within <see cref="MaxReplay"/> of the
+    /// current count it draws and discards (the SIDs that follow are the ones a fake that never stopped would give);
+    /// further on it re-seeds from the seed and <paramref name="draws"/> (the same snapshot still restores to the same
+    /// SIDs, and a new one repeats an old one with odds of about one in 2^128).
+    /// </summary>
     public void SkipTo(long draws)
     {
         lock (_gate)
+        {
+            if (draws - _draws > MaxReplay)
+            {
+                _random = new Randomizer(DeriveSeed(_seed, "draws:" + draws.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                _draws = draws;
+                return;
+            }
             while (_draws < draws)
             {
                 _random.Bytes(16);
                 _draws++;
             }
+        }
     }
 
     private string Hex(int bytes)

@@ -16,7 +16,7 @@ internal static class ControlApi
         routes.Add("GET", "/__fakerooms/health", Operation.Control, Health, control: true,
             summary: "Liveness: status ok, the default account SID, the fake's URL and clock.");
         routes.Add("POST", "/__fakerooms/reset", Operation.Control, Reset, control: true,
-            summary: "Forgets every room, participant and recorded call; with form field AccountSid only that account's.");
+            summary: "Forgets every room, participant and recorded call; with AccountSid (form field or query) only that account's.");
         routes.Add("GET", "/__fakerooms/clock", Operation.Control, GetClock, control: true,
             summary: "The fake's clock: now, and whether it is manual.");
         routes.Add("POST", "/__fakerooms/clock/advance", Operation.Control, AdvanceClock, control: true,
@@ -33,11 +33,23 @@ internal static class ControlApi
         w.WriteEndObject();
     }));
 
-    /// <summary>Resets everything, or one account with form field <c>AccountSid</c>.</summary>
+    /// <summary>
+    /// Resets everything, or one account with <c>AccountSid</c> (form field or query, as every control route reads it).
+    /// Like its siblings it refuses a value that is not an account SID (400) and an account the fake does not know
+    /// (404): a typo must not look like a reset that worked.
+    /// </summary>
     private static HttpResult Reset(RequestContext ctx)
     {
-        if (ctx.Request.Form.First("AccountSid") is { Length: > 0 } account)
-            ctx.Server.Reset(account);
+        var account = ctx.Request.Form.First("AccountSid") ?? ctx.Request.Query.First("AccountSid");
+        if (!string.IsNullOrEmpty(account))
+        {
+            if (!Authenticator.IsAccountSid(account))
+                throw new TwilioErrorException(TwilioErrors.InvalidParameter("AccountSid", account));
+            var server = ctx.Server;
+            if (account != server.AccountSid && !server.Backend.HasAccount(account) && server.Calls.ForAccount(account).Count == 0)
+                throw new TwilioErrorException(TwilioErrors.NotFound($"/Accounts/{account}"));
+            server.Reset(account);
+        }
         else
             ctx.Server.Reset();
         return new HttpResult(200, JsonText.Write(w => { w.WriteStartObject(); w.Prop("reset", true); w.WriteEndObject(); }));

@@ -77,11 +77,14 @@ internal static class Fixture
         }
     }
 
-    private static string NameOf(JObject room) => room.Value<string>("UniqueName") is { } name ? $" ({name})" : "";
+    private static string NameOf(JObject room) => room["UniqueName"] is JValue { Type: JTokenType.String } name ? $" ({(string)name!})" : "";
 
     private static (int Participants, int Tracks) ApplyRoom(FakeRoomsServer server, JObject room)
     {
         var account = room["AccountSid"] is { } a ? Text(a, "AccountSid") : server.AccountSid;
+        // Spec pattern of account SIDs: ^AC[0-9a-fA-F]{32}$ (FACTS §1.2), as the other control routes check it.
+        if (!Authenticator.IsAccountSid(account))
+            throw new FormatException($"AccountSid '{account}' is not an account SID (AC + 32 hex digits)");
         var store = server.Backend.Account(account);
         var options = server.Options;
         var form = ToForm(room);
@@ -156,7 +159,8 @@ internal static class Fixture
     private static string FormText(JToken value, string name) => value.Type switch
     {
         JTokenType.String => (string)value!,
-        JTokenType.Integer => ((long)value).ToString(CultureInfo.InvariantCulture),
+        // As written: a whole number past 64 bits (a BigInteger to Json.NET) fails the create's own range check.
+        JTokenType.Integer => Convert.ToString(((JValue)value).Value, CultureInfo.InvariantCulture) ?? "",
         JTokenType.Float => ((double)value).ToString(CultureInfo.InvariantCulture),
         // The SDKs send booleans in lowercase (FACTS §1.1).
         JTokenType.Boolean => (bool)value ? "true" : "false",

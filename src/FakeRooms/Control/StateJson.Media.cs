@@ -315,7 +315,7 @@ internal static partial class StateJson
     private static List<int> Integers(JObject json, string name) => json[name] switch
     {
         null or { Type: JTokenType.Null } => [],
-        JArray array => array.Select(item => item is JValue { Type: JTokenType.Integer } value && (long)value is >= int.MinValue and <= int.MaxValue
+        JArray array => array.Select(item => item is JValue { Type: JTokenType.Integer, Value: long value } && value is >= int.MinValue and <= int.MaxValue
             ? (int)value
             : throw new FormatException($"{item.Path}: expected a whole number")).ToList(),
         var other => throw new FormatException($"{other.Path}: expected an array"),

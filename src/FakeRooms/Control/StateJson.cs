@@ -142,7 +142,7 @@ internal static partial class StateJson
         {
             throw new FormatException($"not a JSON object: {e.Message}");
         }
-        if (root.Value<string>("format") is { } format && format != Format)
+        if (Text(root, "format") is { } format && format != Format)
             throw new FormatException($"format '{format}' is not {Format}");
         var time = ReadDate(root, "time") ?? throw Missing(root, "time");
         var accounts = new List<AccountSnapshot>();
@@ -190,7 +190,7 @@ internal static partial class StateJson
                     "exclude" => RecordingRuleType.Exclude,
                     _ => throw Bad(rule, "type", "include or exclude"),
                 },
-                rule.Value<bool?>("all"), Text(rule, "publisher"), Text(rule, "track"), Text(rule, "kind")));
+                Bool(rule, "all"), Text(rule, "publisher"), Text(rule, "track"), Text(rule, "kind")));
         var room = new Room
         {
             Sid = sid,
@@ -295,7 +295,9 @@ internal static partial class StateJson
     private static long? Long(JObject json, string name) => json[name] switch
     {
         null or { Type: JTokenType.Null } => null,
-        JValue { Type: JTokenType.Integer } value => (long)value,
+        // Json.NET reads a whole number past 64 bits as a BigInteger, which a cast to long throws on.
+        JValue { Type: JTokenType.Integer, Value: long value } => value,
+        JValue { Type: JTokenType.Integer } other => throw new FormatException($"{other.Path}: out of range"),
         var other => throw new FormatException($"{other.Path}: expected a whole number"),
     };
 

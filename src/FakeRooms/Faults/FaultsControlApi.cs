@@ -272,12 +272,23 @@ internal static class FaultsControlApi
                 var message = Single(fields, "Message") ?? throw new TwilioErrorException(TwilioErrors.MissingParameter("Message"));
                 return Error(new TwilioError(code, status, message));
             case "raw-body":
+                // A final status only: a 1xx is not an answer (the client waits for the real one, and the fake sent
+                // none). 204, 205 and 304 carry no body, so one given with them could never be sent.
+                var rawStatus = Int(Single(fields, "Status") ?? throw new TwilioErrorException(TwilioErrors.MissingParameter("Status")), "Status", 200, 599);
+                var rawBody = fields.TryGetValue("Body", out var body) ? body[0] : "";
+                if (rawStatus is 204 or 205 or 304 && rawBody.Length > 0)
+                    throw new TwilioErrorException(new TwilioError(20001, 400, $"Status {rawStatus} has no body; leave Body out"));
+                var contentType = Single(fields, "ContentType") ?? "text/html";
+                // A header value: visible ASCII and spaces only. CR or LF would end the header early, and NUL or any
+                // other control character made the next answer fail.
+                if (contentType.AsSpan().ContainsAnyExceptInRange(' ', '~'))
+                    throw new TwilioErrorException(TwilioErrors.InvalidParameter("ContentType", contentType));
                 return new FaultAction
                 {
                     Kind = FaultKind.RawBody,
-                    RawStatus = Int(Single(fields, "Status") ?? throw new TwilioErrorException(TwilioErrors.MissingParameter("Status")), "Status", 100, 599),
-                    RawBody = fields.TryGetValue("Body", out var body) ? body[0] : "",
-                    RawContentType = Single(fields, "ContentType") ?? "text/html",
+                    RawStatus = rawStatus,
+                    RawBody = rawBody,
+                    RawContentType = contentType,
                     Delay = delay,
                 };
             case "truncated-body":

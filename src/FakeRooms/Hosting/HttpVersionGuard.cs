@@ -10,91 +10,131 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FakeRooms.Hosting;
 
 /// <summary>
-/// Kestrel answers a request line naming an HTTP version other than 1.0 and 1.1 (<c>GET / HTTP/1.2</c>) with
-/// <c>505 HTTP Version Not Supported</c> and an empty body, before any middleware runs: the one 5xx hostile input could
-/// still get. This connection middleware reads the first request line of each connection before Kestrel parses it
-/// (without consuming it) and answers such a line itself with 400 and Twilio's error JSON. Later requests on a
-/// kept-alive connection are Kestrel's alone (they would still get 505); the HTTP/2 preface passes untouched.
+/// Kestrel refuses some requests itself, before any middleware runs, with an empty body: 400 for a request line or
+/// header it cannot parse (a <c>%00</c> in the path, a backslash target, a header without a colon...), 405 for
+/// <c>GET *</c>, 414 for a request line over 8 KB, 431 for headers over 32 KB or more than 100 of them, 505 for an
+/// HTTP version it does not speak (<c>HTTP/1.2</c>). A client then gets a status and nothing its Twilio error
+/// handling can read.
+/// <para>
+/// This connection middleware sits between Kestrel and the socket and rewrites such an answer as it is written: it
+/// keeps the status (505 becomes 400, the client's error) and adds Twilio's error JSON (code 20001, as for every
+/// other malformed request). Kestrel's refusals are recognised by their shape: a 4xx or 5xx head with
+/// <c>Content-Length: 0</c> and <c>Connection: close</c>, written on its own. The fake's own answers always carry a
+/// body (Twilio's JSON), so they never match. Everything else passes through untouched, without a copy.
+/// </para>
 /// </summary>
 internal static class HttpVersionGuard
 {
-    /// <summary>How long to wait for a first line before leaving the connection to Kestrel's own timeouts.</summary>
-    private static readonly TimeSpan FirstLineWait = TimeSpan.FromSeconds(10);
-
-    /// <summary>Longest first line looked at (Kestrel's request line limit is 8 KB).</summary>
-    private const int MaxLine = 8 * 1024 + 64;
-
     /// <summary>For <c>WireMockServerSettings.AdditionalServiceRegistration</c>, which passes the <c>IServiceCollection</c>.</summary>
     public static void Install(object services) =>
         ((IServiceCollection)services).Configure<KestrelServerOptions>(options =>
-            options.ConfigureEndpointDefaults(listen => listen.Use(next => connection => OnConnectionAsync(connection, next))));
-
-    private static async Task OnConnectionAsync(ConnectionContext connection, ConnectionDelegate next)
-    {
-        var refuse = false;
-        try
-        {
-            refuse = await HasUnsupportedVersionAsync(connection.Transport.Input, connection.ConnectionClosed);
-        }
-        catch (Exception e) when (e is OperationCanceledException or IOException or ConnectionResetException)
-        {
-            // Closed, silent or reset: Kestrel sees the same and handles it its own way.
-        }
-        if (!refuse)
-        {
-            await next(connection);
-            return;
-        }
-
-        var error = TwilioErrors.MalformedRequest("unsupported HTTP version");
-        var body = Encoding.UTF8.GetBytes(TwilioJson.Error(error));
-        var head = Encoding.ASCII.GetBytes(
-            $"HTTP/1.1 {error.HttpStatus} Bad Request\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n");
-        try
-        {
-            await connection.Transport.Output.WriteAsync(head);
-            await connection.Transport.Output.WriteAsync(body);
-            await connection.Transport.Output.CompleteAsync();
-        }
-        catch (Exception e) when (e is IOException or ConnectionResetException or InvalidOperationException)
-        {
-            // The client left first.
-        }
-    }
-
-    /// <summary>Peeks at the first line: true when it ends in an HTTP version Kestrel would answer 505.</summary>
-    private static async Task<bool> HasUnsupportedVersionAsync(PipeReader input, CancellationToken closed)
-    {
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(closed);
-        wait.CancelAfter(FirstLineWait);
-        while (true)
-        {
-            var result = await input.ReadAsync(wait.Token);
-            var buffer = result.Buffer;
-            var end = buffer.PositionOf((byte)'\n');
-            if (end is not null || result.IsCompleted || buffer.Length > MaxLine)
+            options.ConfigureEndpointDefaults(listen => listen.Use(next => connection =>
             {
-                var refuse = end is not null && IsUnsupported(buffer.Slice(0, end.Value));
-                // Nothing consumed, nothing examined: Kestrel reads the same bytes again.
-                input.AdvanceTo(buffer.Start);
-                return refuse;
-            }
-            input.AdvanceTo(buffer.Start, buffer.End);
-        }
+                var transport = connection.Transport;
+                connection.Transport = new Duplex(transport.Input, new RefusalWriter(transport.Output));
+                return next(connection);
+            })));
+
+    /// <summary>The answer Kestrel's bare refusal <paramref name="status"/> becomes: its status and Twilio's JSON.</summary>
+    internal static TwilioError ErrorFor(int status) => status switch
+    {
+        414 => TwilioErrors.MalformedRequest("the request line is longer than 8 KB", 414),
+        431 => TwilioErrors.MalformedRequest("the request headers are larger than 32 KB or more than 100", 431),
+        408 => TwilioErrors.MalformedRequest("the request headers did not arrive in time", 408),
+        // The asterisk form (GET * HTTP/1.1) is for OPTIONS only: the fake's own 405 for a method a path does not take.
+        405 => TwilioErrors.MethodNotAllowed(),
+        505 => TwilioErrors.MalformedRequest("unsupported HTTP version"),
+        > 400 and < 500 => TwilioErrors.MalformedRequest("the request line or headers are not valid HTTP/1.1", status),
+        _ => TwilioErrors.MalformedRequest("the request line or headers are not valid HTTP/1.1"),
+    };
+
+    private sealed class Duplex(PipeReader input, PipeWriter output) : IDuplexPipe
+    {
+        public PipeReader Input { get; } = input;
+
+        public PipeWriter Output { get; } = output;
     }
 
-    private static bool IsUnsupported(ReadOnlySequence<byte> line)
+    /// <summary>
+    /// Passes Kestrel's writes through to the socket's writer (the same memory, no copy) and looks at each chunk as it
+    /// is committed: a bare refusal is replaced by the same status with Twilio's JSON before it is committed.
+    /// </summary>
+    internal sealed class RefusalWriter(PipeWriter inner) : PipeWriter
     {
-        var text = Encoding.ASCII.GetString(line.Length > MaxLine ? line.Slice(0, MaxLine) : line).TrimEnd('\r');
-        if (text.StartsWith("PRI * HTTP/2.0", StringComparison.Ordinal))
-            return false;
-        var space = text.LastIndexOf(' ');
-        if (space < 0)
-            return false;
-        var version = text[(space + 1)..];
-        // Kestrel's 505 case: a well-formed HTTP/d.d it does not speak. Anything else malformed is Kestrel's 400.
-        return version.Length == 8 && version.StartsWith("HTTP/", StringComparison.Ordinal) &&
-               char.IsAsciiDigit(version[5]) && version[6] == '.' && char.IsAsciiDigit(version[7]) &&
-               version is not ("HTTP/1.0" or "HTTP/1.1");
+        private Memory<byte> _last;
+
+        public override Memory<byte> GetMemory(int sizeHint = 0) => _last = inner.GetMemory(sizeHint);
+
+        public override Span<byte> GetSpan(int sizeHint = 0) => GetMemory(sizeHint).Span;
+
+        public override void Advance(int bytes)
+        {
+            if (bytes >= MinHead && bytes <= _last.Length && RefusedStatus(_last.Span[..bytes]) is { } status)
+            {
+                // The refusal's bytes were written into memory that is not committed yet: leaving them uncommitted
+                // and writing the replacement at the same place drops them.
+                var replacement = Replacement(status);
+                replacement.CopyTo(inner.GetSpan(replacement.Length));
+                inner.Advance(replacement.Length);
+                _last = default;
+                return;
+            }
+            _last = default;
+            inner.Advance(bytes);
+        }
+
+        public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default) => inner.FlushAsync(cancellationToken);
+
+        public override void CancelPendingFlush() => inner.CancelPendingFlush();
+
+        public override void Complete(Exception? exception = null) => inner.Complete(exception);
+
+        public override ValueTask CompleteAsync(Exception? exception = null) => inner.CompleteAsync(exception);
+
+        public override bool CanGetUnflushedBytes => inner.CanGetUnflushedBytes;
+
+        public override long UnflushedBytes => inner.UnflushedBytes;
+    }
+
+    /// <summary>"HTTP/1.1 400 X\r\n\r\n": nothing shorter is a response head.</summary>
+    private const int MinHead = 19;
+
+    /// <summary>Longest head looked at: Kestrel's refusals are a status line and four short headers.</summary>
+    private const int MaxHead = 512;
+
+    /// <summary>
+    /// The status of a bare refusal (a whole 4xx or 505 head, empty body, connection closing), else null. Other 5xx are
+    /// left alone: Kestrel's only other bare 5xx is a 500 for an exception, a bug that must stay visible.
+    /// </summary>
+    internal static int? RefusedStatus(ReadOnlySpan<byte> chunk)
+    {
+        if (chunk.Length > MaxHead || !chunk.StartsWith("HTTP/1.1 "u8) || !chunk.EndsWith("\r\n\r\n"u8) ||
+            !(chunk[9] == (byte)'4' || chunk[9..12].SequenceEqual("505"u8)) || !char.IsAsciiDigit((char)chunk[10]) ||
+            !char.IsAsciiDigit((char)chunk[11]) || chunk[12] != (byte)' ')
+            return null;
+        // The head ends where the chunk ends: nothing follows it, so the body is empty.
+        if (chunk.IndexOf("\r\n\r\n"u8) != chunk.Length - 4 ||
+            chunk.IndexOf("\r\nContent-Length: 0\r\n"u8) < 0 || chunk.IndexOf("\r\nConnection: close\r\n"u8) < 0 ||
+            chunk.IndexOf("\r\nContent-Type:"u8) >= 0)
+            return null;
+        return (chunk[9] - '0') * 100 + (chunk[10] - '0') * 10 + (chunk[11] - '0');
+    }
+
+    private static byte[] Replacement(int status)
+    {
+        var error = ErrorFor(status);
+        var body = Encoding.UTF8.GetBytes(TwilioJson.Error(error));
+        var reason = error.HttpStatus switch
+        {
+            400 => "Bad Request",
+            405 => "Method Not Allowed",
+            408 => "Request Timeout",
+            414 => "URI Too Long",
+            431 => "Request Header Fields Too Large",
+            _ => "Error",
+        };
+        return Encoding.ASCII.GetBytes(
+            $"HTTP/1.1 {error.HttpStatus} {reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: {body.Length}\r\n" +
+            $"Connection: close\r\n\r\n").Concat(body).ToArray();
     }
 }

@@ -8,8 +8,8 @@ namespace FakeRooms.Tests.Robustness;
 /// <summary>
 /// The fake's limits answer with clear errors, never a crash: request body size (<see cref="FakeRoomsOptions.MaxRequestBodyBytes"/>,
 /// 413/20413, refused before it is read), in-progress rooms per account (<see cref="FakeRoomsOptions.MaxInProgressRoomsPerAccount"/>,
-/// 53119), and Kestrel's own request line and header limits (414 and 431 with an empty body, before the fake sees the
-/// request). The limits table of docs/robustness.md lists the same numbers.
+/// 53119), and Kestrel's own request line and header limits (414 and 431 before the fake sees the request, with Twilio's
+/// JSON added by the connection guard). The limits table of docs/robustness.md lists the same numbers.
 /// </summary>
 public sealed class LimitsTests : FakeRoomsTest
 {
@@ -127,14 +127,15 @@ public sealed class LimitsTests : FakeRoomsTest
     }
 
     [Test]
-    public async Task Request_line_over_8_KB_gets_kestrels_414_and_the_fake_keeps_serving()
+    public async Task Request_line_over_8_KB_gets_414_with_twilio_json_and_the_fake_keeps_serving()
     {
         var answer = await RawHttp.SendAsync(Fake.Port,
             $"GET /v1/Rooms/{new string('a', 9_000)} HTTP/1.1\r\nHost: 127.0.0.1\r\n{Auth}\r\nConnection: close\r\n\r\n");
 
-        // Kestrel's MaxRequestLineSize (8 KB) answers before WireMock or the fake see the request: no body, no journal.
+        // Kestrel's MaxRequestLineSize (8 KB) answers before WireMock or the fake see the request (no journal); the
+        // connection guard gives its 414 Twilio's JSON (Hosting/HttpVersionGuard.cs).
         answer.Status.Should().Be(414);
-        answer.Body.Should().BeEmpty();
+        Answer.Parse(answer.Text).Value<int>("code").Should().Be(20001);
         Fake.Calls.Should().BeEmpty();
         (await Get("/v1/Rooms")).Status.Should().Be(HttpStatusCode.OK);
     }
@@ -148,13 +149,13 @@ public sealed class LimitsTests : FakeRoomsTest
     }
 
     [Test]
-    public async Task Headers_over_32_KB_get_kestrels_431()
+    public async Task Headers_over_32_KB_get_431_with_twilio_json()
     {
         var answer = await RawHttp.SendAsync(Fake.Port,
             $"GET /v1/Rooms HTTP/1.1\r\nHost: 127.0.0.1\r\n{Auth}\r\nX-Big: {new string('h', 33 * 1024)}\r\nConnection: close\r\n\r\n");
 
         answer.Status.Should().Be(431);
-        answer.Body.Should().BeEmpty();
+        Answer.Parse(answer.Text).Value<int>("code").Should().Be(20001);
         Fake.Calls.Should().BeEmpty();
     }
 
