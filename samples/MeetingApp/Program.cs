@@ -12,11 +12,13 @@ using Twilio.Security;
 //   Twilio:Client:AccountSid, Twilio:Client:AuthToken      REST calls and callback signature checks
 //   Twilio:Client:ApiKeySid, Twilio:Client:ApiKeySecret    access tokens
 //   Meetings:PublicBaseUrl (optional)                      where Twilio can reach this app; default: the request's base
+//   FakeRooms:Url (local runs and tests only)              send the Twilio client's requests to a FakeRooms fake
 var builder = WebApplication.CreateBuilder(args);
 
 // Twilio's clients, registered the way Twilio.AspNet.Core does: the named HttpClient "Twilio", and an ITwilioRestClient
-// built on it with the credentials from configuration.
-builder.Services.AddHttpClient("Twilio");
+// built on it with the credentials from configuration. The redirect sends the client's requests to a FakeRooms fake only
+// when FakeRooms:Url is configured (an Aspire AppHost's WithReference sets it); in production it adds nothing.
+builder.Services.AddHttpClient("Twilio").RedirectTwilioToFakeRoomsWhenConfigured(builder.Configuration);
 builder.Services.AddScoped<ITwilioRestClient>(services =>
 {
     var twilio = services.GetRequiredService<IConfiguration>().GetSection("Twilio:Client");
