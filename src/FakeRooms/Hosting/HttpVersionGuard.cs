@@ -56,44 +56,108 @@ internal static class HttpVersionGuard
     }
 
     /// <summary>
-    /// Passes Kestrel's writes through to the socket's writer (the same memory, no copy) and looks at each chunk as it
-    /// is committed: a bare refusal is replaced by the same status with Twilio's JSON before it is committed.
+    /// Stands between Kestrel and the socket's writer. Kestrel writes into memory this writer owns (GetMemory/GetSpan),
+    /// may go on writing into the same span after an Advance (its BufferWriter does), and commits with Advance; each
+    /// committed piece is copied out at once, so Kestrel may reuse the memory freely. At a flush (and at completion) the
+    /// bytes since the last flush go to the socket's writer, after one check: when they end with a bare refusal head,
+    /// that head is replaced by the same status with Twilio's JSON. Looking at what a flush sends, not at single
+    /// Advance calls, also catches a head Kestrel committed in pieces (it crosses its own segments now and then).
     /// </summary>
     internal sealed class RefusalWriter(PipeWriter inner) : PipeWriter
     {
-        private Memory<byte> _last;
+        private byte[] _scratch = [];
+        private int _offset;
+        private byte[] _pending = new byte[256];
+        private int _pendingLength;
 
-        public override Memory<byte> GetMemory(int sizeHint = 0) => _last = inner.GetMemory(sizeHint);
+        public override Memory<byte> GetMemory(int sizeHint = 0)
+        {
+            var size = Math.Max(sizeHint, 4096);
+            if (_scratch.Length < size)
+                _scratch = new byte[Math.Max(size, _scratch.Length * 2)];
+            _offset = 0;
+            return _scratch;
+        }
 
         public override Span<byte> GetSpan(int sizeHint = 0) => GetMemory(sizeHint).Span;
 
         public override void Advance(int bytes)
         {
-            if (bytes >= MinHead && bytes <= _last.Length && RefusedStatus(_last.Span[..bytes]) is { } status)
-            {
-                // The refusal's bytes were written into memory that is not committed yet: leaving them uncommitted
-                // and writing the replacement at the same place drops them.
-                var replacement = Replacement(status);
-                replacement.CopyTo(inner.GetSpan(replacement.Length));
-                inner.Advance(replacement.Length);
-                _last = default;
-                return;
-            }
-            _last = default;
-            inner.Advance(bytes);
+            if (bytes < 0 || _offset + bytes > _scratch.Length)
+                throw new ArgumentOutOfRangeException(nameof(bytes));
+            if (_pendingLength + bytes > _pending.Length)
+                Array.Resize(ref _pending, Math.Max(_pendingLength + bytes, _pending.Length * 2));
+            _scratch.AsSpan(_offset, bytes).CopyTo(_pending.AsSpan(_pendingLength));
+            _pendingLength += bytes;
+            _offset += bytes;
         }
 
-        public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default) => inner.FlushAsync(cancellationToken);
+        public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default)
+        {
+            Commit();
+            return inner.FlushAsync(cancellationToken);
+        }
 
         public override void CancelPendingFlush() => inner.CancelPendingFlush();
 
-        public override void Complete(Exception? exception = null) => inner.Complete(exception);
+        public override void Complete(Exception? exception = null)
+        {
+            Commit();
+            inner.Complete(exception);
+        }
 
-        public override ValueTask CompleteAsync(Exception? exception = null) => inner.CompleteAsync(exception);
+        public override ValueTask CompleteAsync(Exception? exception = null)
+        {
+            Commit();
+            return inner.CompleteAsync(exception);
+        }
 
         public override bool CanGetUnflushedBytes => inner.CanGetUnflushedBytes;
 
-        public override long UnflushedBytes => inner.UnflushedBytes;
+        public override long UnflushedBytes => inner.UnflushedBytes + _pendingLength;
+
+        /// <summary>Moves what Kestrel committed since the last flush to the socket's writer, a bare refusal head rewritten.</summary>
+        private void Commit()
+        {
+            if (_pendingLength == 0)
+                return;
+            var pending = _pending.AsSpan(0, _pendingLength);
+            var head = RefusalHeadStart(pending);
+            var keep = head < 0 ? pending : pending[..head];
+            Write(keep);
+            if (head >= 0)
+                Write(Replacement(RefusedStatus(pending[head..])!.Value));
+            _pendingLength = 0;
+            if (_pending.Length > 64 * 1024)
+                _pending = new byte[256];
+        }
+
+        private void Write(ReadOnlySpan<byte> bytes)
+        {
+            if (bytes.IsEmpty)
+                return;
+            bytes.CopyTo(inner.GetSpan(bytes.Length));
+            inner.Advance(bytes.Length);
+        }
+    }
+
+    /// <summary>Where a bare refusal head that ends <paramref name="pending"/> starts, or -1.</summary>
+    internal static int RefusalHeadStart(ReadOnlySpan<byte> pending)
+    {
+        if (!pending.EndsWith("\r\n\r\n"u8))
+            return -1;
+        var from = Math.Max(0, pending.Length - MaxHead);
+        for (var at = pending[from..].IndexOf("HTTP/1.1 "u8); at >= 0;)
+        {
+            var start = from + at;
+            if (RefusedStatus(pending[start..]) is not null)
+                return start;
+            var next = pending[(start + 1)..].IndexOf("HTTP/1.1 "u8);
+            if (next < 0)
+                break;
+            at = start + 1 + next - from;
+        }
+        return -1;
     }
 
     /// <summary>"HTTP/1.1 400 X\r\n\r\n": nothing shorter is a response head.</summary>

@@ -167,9 +167,8 @@ public sealed class InputRegressionTests : FakeRoomsTest
 
 /// <summary>
 /// The connection guard's writer, fed as Kestrel feeds it (GetSpan, write, Advance; Kestrel's BufferWriter also keeps
-/// writing into the same span after an Advance). A version that held back a possible refusal head written in pieces
-/// corrupted that pattern (a 100,000-case fuzz run read request bytes in a 401), so only a head committed whole is
-/// rewritten; a head split across the writer's segments still goes out bare (seen once in 100,000 HttpClient cases).
+/// writing into the same span after an Advance). It looks at what a flush sends, so a refusal head committed in pieces
+/// (seen once in 100,000 HttpClient fuzz cases, when the head crossed Kestrel's segments) is rewritten too.
 /// </summary>
 public sealed class RefusalWriterTests
 {
@@ -182,6 +181,32 @@ public sealed class RefusalWriterTests
 
         text.Should().StartWith("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}HTTP/1.1 414 URI Too Long\r\nContent-Type: application/json");
         text.Should().EndWith("\"code\":20001,\"message\":\"Malformed request: the request line is longer than 8 KB\",\"more_info\":\"https://www.twilio.com/docs/errors/20001\",\"status\":414}");
+    }
+
+    [Test]
+    public async Task A_refusal_head_committed_in_pieces_after_an_answer_is_rewritten()
+    {
+        var text = await WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}", Refusal[..40], Refusal[40..]);
+
+        text.Should().StartWith("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}HTTP/1.1 414 URI Too Long\r\nContent-Type: application/json");
+        text.Should().EndWith("\"status\":414}");
+    }
+
+    [Test]
+    public async Task A_refusal_head_written_in_one_span_across_advances_is_rewritten()
+    {
+        var pipe = new System.IO.Pipelines.Pipe();
+        var writer = new Hosting.HttpVersionGuard.RefusalWriter(pipe.Writer);
+        var span = writer.GetMemory(Refusal.Length);
+        var bytes = Encoding.ASCII.GetBytes(Refusal);
+        bytes.AsSpan(0, 30).CopyTo(span.Span);
+        writer.Advance(30);
+        bytes.AsSpan(30).CopyTo(span.Span[30..]);
+        writer.Advance(bytes.Length - 30);
+
+        var text = await ReadAsync(pipe, writer);
+
+        text.Should().StartWith("HTTP/1.1 414 URI Too Long\r\nContent-Type: application/json").And.EndWith("\"status\":414}");
     }
 
     [Test]
