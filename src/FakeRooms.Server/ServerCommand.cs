@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Reflection;
 using System.Runtime.InteropServices;
-using FakeRooms;
 using FakeRooms.Callbacks;
 using FakeRooms.Control;
 using FakeRooms.Http;
