@@ -25,7 +25,7 @@ namespace FakeRooms;
 /// </example>
 public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
 {
-    private readonly WireMockHost _host;
+    private readonly WireMockAdapter _host;
     private readonly RequestGuard _guard;
 
     /// <summary>
@@ -38,9 +38,9 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
     private readonly ConcurrentQueue<Exception> _bugs = new();
     private int _disposed;
 
-    private FakeRoomsServer(FakeRoomsOptions options)
+    private FakeRoomsServer(FakeRoomsOptions configured)
     {
-        Options = options;
+        var options = Options = configured.FrozenCopy();
         var seeds = new SidGenerator(options.Seed);
         AccountSid = options.AccountSid ?? seeds.Next("AC");
         AuthToken = options.AuthToken ?? seeds.Token();
@@ -100,9 +100,10 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
         }
         Events.Subscribe(CallbackDispatcher);
         _guard = new RequestGuard(this, Dispatcher);
-        _host = Listen(options, Routes, Dispatcher, _guard);
+        _host = WireMockAdapter.Start(options, _guard);
         Url = options.Listen ? _host.Url : NotListeningUrl;
         Port = options.Listen ? _host.Port : 0;
+        Clients = new TwilioClients(CreateHttpMessageHandler);
 
         // An external clock (the system clock, a FakeTimeProvider) ticks timeouts through its own timer.
         if (options.TimeProvider is { } external)
@@ -184,7 +185,11 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
     /// </summary>
     public Faults.FaultInjector Faults { get; }
 
-    /// <summary>The options the fake runs with (do not change them after start).</summary>
+    /// <summary>
+    /// The options the fake runs with: a copy taken at start, frozen (its setters throw
+    /// <see cref="InvalidOperationException"/>, its <see cref="FakeRoomsOptions.ApiKeys"/> is read-only). Changes to the
+    /// object the configure callback filled have no effect once the fake started.
+    /// </summary>
     public FakeRoomsOptions Options { get; }
 
     internal VideoBackend Backend { get; }
@@ -248,16 +253,25 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
     /// <summary>
     /// The official Twilio SDK's client, authenticated as the default account and wired to this fake. Use it as the
     /// <c>client:</c> argument of any resource call, or with <c>TwilioClient.SetRestClient</c> (after <c>Init</c>).
+    /// Every call returns the same client (see <see cref="CreateTwilioClient(string, string, string?)"/>).
     /// </summary>
+    /// <exception cref="ObjectDisposedException">The fake was disposed.</exception>
     public TwilioRestClient CreateTwilioClient() => CreateTwilioClient(AccountSid, AuthToken);
 
     /// <summary>A Twilio SDK client for other credentials (an API key, or another account in AnyAccount mode).</summary>
     /// <param name="username">Account SID or API key SID.</param>
     /// <param name="password">Auth token or API key secret.</param>
     /// <param name="accountSid">The account, when <paramref name="username"/> is an API key.</param>
+    /// <remarks>
+    /// The same credentials give the same client, made once and shared by every caller (its only settings,
+    /// <c>Region</c>, <c>Edge</c> and <c>LogLevel</c>, change nothing the fake sees: every Twilio host leads to it); all
+    /// clients share one <see cref="HttpClient"/>, disposed with the fake.
+    /// </remarks>
+    /// <exception cref="ObjectDisposedException">The fake was disposed.</exception>
     public TwilioRestClient CreateTwilioClient(string username, string password, string? accountSid = null) =>
-        new(username, password, accountSid: accountSid,
-            httpClient: new Twilio.Http.SystemNetHttpClient(new HttpClient(CreateHttpMessageHandler())));
+        Clients.For(username, password, accountSid);
+
+    internal TwilioClients Clients { get; }
 
     /// <summary>
     /// A handler that sends requests for every Twilio host to this fake, for any HTTP client: Video
@@ -268,16 +282,7 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
     public HttpMessageHandler CreateHttpMessageHandler() =>
         Options.Listen
             ? FakeRoomsClient.CreateHttpMessageHandler(Url)
-            : new RedirectToFakeHandler(new Uri(Url), new InMemoryHandler(InMemoryPipeline, new Uri(Url)));
-
-    /// <summary>
-    /// The request guard, then WireMock's middleware when a test's stub or mapping file is registered (it must match
-    /// first), else straight to what the fake's catch-all mapping would do (<see cref="WireMockHost.AnswerAsync"/>).
-    /// </summary>
-    private Microsoft.AspNetCore.Http.RequestDelegate InMemoryPipeline() =>
-        _host.HasStubs ? _guard.Pipeline : _inMemoryLane ??= context => _guard.InvokeAsync(context, _host.AnswerAsync);
-
-    private Microsoft.AspNetCore.Http.RequestDelegate? _inMemoryLane;
+            : new RedirectToFakeHandler(new Uri(Url), new InMemoryHandler(_host.AnswerInMemoryAsync, new Uri(Url)));
 
     /// <summary>
     /// Answers requests that match <paramref name="request"/> with <paramref name="response"/>, before the fake's own
@@ -330,6 +335,8 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
             return;
         _ticker?.Dispose();
+        Clients.Dispose();
+        _guard.Dispose();
         _host.Dispose();
         Persistence?.Dispose();
         CallbackDispatcher.Dispose();
@@ -340,41 +347,6 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
     {
         Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    /// <summary>Starts listening; a port in use or a bad host is an <see cref="IOException"/> that says which.</summary>
-    private static WireMockHost Listen(FakeRoomsOptions options, RouteTable routes, Dispatcher dispatcher, RequestGuard guard)
-    {
-        // WireMock reports a port in use only after its start timeout (10 s): try the port first, to fail at once.
-        if (options.Listen && options.Port != 0 && System.Net.IPAddress.TryParse(options.Host, out var address))
-        {
-            var probe = new System.Net.Sockets.TcpListener(address, options.Port);
-            try
-            {
-                probe.Start();
-            }
-            catch (System.Net.Sockets.SocketException e)
-            {
-                throw new IOException($"Cannot listen on http://{options.Host}:{options.Port}: {e.Message}", e);
-            }
-            finally
-            {
-                probe.Stop();
-            }
-        }
-        try
-        {
-            var tokenGuard = options.ControlToken is { } token ? new ControlTokenGuard(token) : null;
-            return options.Listen
-                ? new WireMockHost(options.Host, options.Port, routes, dispatcher, guard, tokenGuard)
-                // No socket: Kestrel binds a transport that opens none, and requests arrive in memory only.
-                : new WireMockHost("127.0.0.1", 0, routes, dispatcher, guard, tokenGuard, listen: false);
-        }
-        catch (WireMock.Exceptions.WireMockException e)
-        {
-            var cause = e.GetBaseException();
-            throw new IOException($"Cannot listen on http://{options.Host}:{options.Port}: {cause.Message}", e);
-        }
     }
 
     private static DateTimeOffset TruncateToSeconds(DateTimeOffset value) =>
