@@ -176,8 +176,16 @@ public sealed class FakeRoomsOptions
     /// frozen, so neither the caller (who keeps this object) nor anyone holding the server can change a setting the
     /// server read once at start or reads on every request.
     /// </summary>
+    /// <exception cref="ArgumentException">A setting is out of range (the message names it).</exception>
     internal FakeRoomsOptions FrozenCopy()
     {
+        if (MaxAccounts is < 1)
+            throw new ArgumentOutOfRangeException("options", MaxAccounts, "FakeRoomsOptions.MaxAccounts must be 1 or more (null: no bound).");
+        if (MaxCompletedRoomsPerAccount is < 0)
+            throw new ArgumentOutOfRangeException("options", MaxCompletedRoomsPerAccount,
+                "FakeRoomsOptions.MaxCompletedRoomsPerAccount must be 0 or more (null keeps every room).");
+        if (ControlToken is { Length: 0 })
+            throw new ArgumentException("FakeRoomsOptions.ControlToken must not be empty (null: no token).", "options");
         var copy = (FakeRoomsOptions)MemberwiseClone();
         copy._apiKeys = new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(
             new Dictionary<string, string>(_apiKeys, StringComparer.Ordinal));
@@ -185,6 +193,16 @@ public sealed class FakeRoomsOptions
         copy._frozen = true;
         return copy;
     }
+
+    /// <summary>What the domain takes of these settings.</summary>
+    internal Domain.DomainOptions ToDomainOptions() => new()
+    {
+        MaxInProgressRooms = MaxInProgressRoomsPerAccount,
+        MaxAccounts = MaxAccounts,
+        MaxEndedRooms = MaxCompletedRoomsPerAccount,
+        LargeRoomMaxParticipants = LargeRoomMaxParticipants,
+        Media = Media.MediaFiles.Profile,
+    };
 
     private T Unfrozen<T>(T value) => Unfrozen(_frozen, value);
 

@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using FakeRooms.Callbacks;
 using FakeRooms.Domain;
 using FakeRooms.Domain.Sids;
-using FakeRooms.Domain.Time;
 using FakeRooms.Events;
 using FakeRooms.Hosting;
 using FakeRooms.Http;
@@ -28,13 +27,8 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
     private readonly WireMockAdapter _host;
     private readonly RequestGuard _guard;
 
-    /// <summary>
-    /// <see cref="Url"/> of a fake that does not listen: Twilio's own Video base, so the URLs in answers are the ones
-    /// Twilio writes and paging URLs lead back to the fake through its in-memory clients.
-    /// </summary>
-    internal const string NotListeningUrl = "https://video.twilio.com";
-    private readonly ConcurrentDictionary<string, string> _tokens = new(StringComparer.Ordinal);
-    private readonly ITimer? _ticker;
+    private readonly AccountTokens _tokens = new();
+    private readonly IDisposable? _ticker;
     private readonly ConcurrentQueue<Exception> _bugs = new();
     private int _disposed;
 
@@ -44,27 +38,13 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
         var seeds = new SidGenerator(options.Seed);
         AccountSid = options.AccountSid ?? seeds.Next("AC");
         AuthToken = options.AuthToken ?? seeds.Token();
-        _tokens[AccountSid] = AuthToken;
+        _tokens.Remember(AccountSid, AuthToken);
 
-        // No ambient time: the manual clock starts where the options say, or at the system time truncated to seconds.
-        var provider = options.TimeProvider ?? new ManualTimeProvider(options.StartTime ?? TruncateToSeconds(TimeProvider.System.GetUtcNow()));
+        var provider = FakeRoomsClock.ProviderFor(options);
         Events = new EventHub();
         // --persist: the domain's clock can be pinned, so a logged change replays at the time it ran (Persistence/).
         var pinned = options.PersistPath is not null ? new Persistence.PinnedTimeProvider(provider) : null;
-        Backend = new VideoBackend(pinned ?? (TimeProvider)provider, options.Seed, Events, new DomainOptions
-        {
-            MaxInProgressRooms = options.MaxInProgressRoomsPerAccount,
-            MaxAccounts = options.MaxAccounts is null or >= 1
-                ? options.MaxAccounts
-                : throw new ArgumentOutOfRangeException(nameof(options), options.MaxAccounts,
-                    "FakeRoomsOptions.MaxAccounts must be 1 or more (null: no bound)."),
-            MaxEndedRooms = options.MaxCompletedRoomsPerAccount is >= 0 or null
-                ? options.MaxCompletedRoomsPerAccount
-                : throw new ArgumentOutOfRangeException(nameof(options), options.MaxCompletedRoomsPerAccount,
-                    "FakeRoomsOptions.MaxCompletedRoomsPerAccount must be 0 or more (null keeps every room)."),
-            LargeRoomMaxParticipants = options.LargeRoomMaxParticipants,
-            Media = Media.MediaFiles.Profile,
-        });
+        Backend = new VideoBackend(pinned ?? provider, options.Seed, Events, options.ToDomainOptions());
         Clock = new FakeRoomsClock(provider, Backend.Settle);
         Calls = new CallJournal(options.JournalCapacity);
         Rooms = new SimulatedRooms(this, AccountSid);
@@ -81,8 +61,6 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
         Resetting += Timeline.Reset;
 
         Routes = new RouteTable();
-        if (options.ControlToken is { Length: 0 })
-            throw new ArgumentException("FakeRoomsOptions.ControlToken must not be empty (null: no token).", nameof(options));
         Dispatcher = new Dispatcher(this, Routes);
         // Replayed before status callbacks are wired and before the port opens: a restart sends no callback twice and
         // answers no request from a half-loaded state.
@@ -101,29 +79,8 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
         Events.Subscribe(CallbackDispatcher);
         _guard = new RequestGuard(this, Dispatcher);
         _host = WireMockAdapter.Start(options, _guard);
-        Url = options.Listen ? _host.Url : NotListeningUrl;
-        Port = options.Listen ? _host.Port : 0;
         Clients = new TwilioClients(CreateHttpMessageHandler);
-
-        // An external clock (the system clock, a FakeTimeProvider) ticks timeouts through its own timer.
-        if (options.TimeProvider is { } external)
-            _ticker = external.CreateTimer(_ => Tick(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
-    }
-
-    /// <summary>
-    /// One tick of an external clock's timer. It runs on the timer's thread, where an exception would end the process:
-    /// a bug here is reported in <see cref="InternalErrors"/> like any other.
-    /// </summary>
-    private void Tick()
-    {
-        try
-        {
-            Backend.Settle();
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            ReportBug(e);
-        }
+        _ticker = Clock.StartTicking(ReportBug);
     }
 
     /// <summary>Starts a fake on a free loopback port.</summary>
@@ -145,7 +102,7 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
     /// The base URL the fake listens on, e.g. <c>http://127.0.0.1:51234</c>; <c>https://video.twilio.com</c> when it
     /// does not listen (<see cref="FakeRoomsOptions.Listen"/> false), which only the fake's own clients reach.
     /// </summary>
-    public string Url { get; }
+    public string Url => _host.Url;
 
     /// <summary>
     /// The inspector page, <c>{Url}/__fakerooms/ui</c>: open it in a browser to see the rooms, the calls and the status
@@ -155,7 +112,7 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
     public string? InspectorUrl => Options.Listen ? Url + "/__fakerooms/ui" : null;
 
     /// <summary>The port the fake listens on; 0 when it does not listen (<see cref="FakeRoomsOptions.Listen"/> false).</summary>
-    public int Port { get; }
+    public int Port => _host.Port;
 
     /// <summary>The default account's SID (<c>AC...</c>).</summary>
     public string AccountSid { get; }
@@ -310,15 +267,11 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
     public IReadOnlyCollection<Exception> InternalErrors => _bugs.ToArray();
 
     /// <summary>The auth token of an account (the one its requests used, in AnyAccount mode), to sign callbacks.</summary>
-    internal string? TokenOf(string accountSid) => _tokens.GetValueOrDefault(accountSid);
+    internal string? TokenOf(string accountSid) => _tokens.Of(accountSid);
 
-    internal void RememberToken(string accountSid, string token)
-    {
-        if (!_tokens.TryGetValue(accountSid, out var known) || known != token)
-            _tokens[accountSid] = token;
-    }
+    internal void RememberToken(string accountSid, string token) => _tokens.Remember(accountSid, token);
 
-    internal void ForgetToken(string accountSid) => _tokens.TryRemove(accountSid, out _);
+    internal void ForgetToken(string accountSid) => _tokens.Forget(accountSid);
 
     internal void ReportBug(Exception exception)
     {
@@ -348,7 +301,4 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
         Dispose();
         return ValueTask.CompletedTask;
     }
-
-    private static DateTimeOffset TruncateToSeconds(DateTimeOffset value) =>
-        new(value.UtcTicks - value.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
 }

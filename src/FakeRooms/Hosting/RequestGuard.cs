@@ -82,9 +82,9 @@ internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher
             return;
         }
 
-        // Every body is read here, bounded, and handed to WireMock from memory. WireMock leaves GET and DELETE bodies
-        // unread, and Kestrel then drains them after the answer: a drain over the limit closed the connection with no
-        // "Connection: close", and HttpClient's next request on it failed ("response ended prematurely").
+        // Every body is read here, bounded, and kept for the dispatcher; WireMock gets an empty one. WireMock left GET
+        // and DELETE bodies unread, and Kestrel then drained them after the answer: a drain over the limit closed the
+        // connection with no "Connection: close", and HttpClient's next request on it failed ("response ended prematurely").
         ArraySegment<byte>? body = null;
         if (context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true)
         {

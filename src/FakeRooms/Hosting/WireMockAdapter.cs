@@ -42,7 +42,14 @@ internal sealed class WireMockAdapter : IDisposable
     /// </summary>
     private const string NoStubHeader = "X-FakeRooms-No-Stub";
 
+    /// <summary>
+    /// <see cref="Url"/> of a fake that does not listen: Twilio's own Video base, so the URLs in answers are the ones
+    /// Twilio writes and paging URLs lead back to the fake through its in-memory clients.
+    /// </summary>
+    private const string NotListeningUrl = "https://video.twilio.com";
+
     private readonly WireMockServer _server;
+    private readonly bool _listen;
     private readonly RequestGuard _guard;
     private readonly Func<HttpContext, Task<bool>> _stubStep;
     private RequestDelegate? _wireMock;
@@ -88,6 +95,7 @@ internal sealed class WireMockAdapter : IDisposable
     private WireMockAdapter(string host, int port, RequestGuard guard, ControlTokenGuard? tokenGuard, bool listen)
     {
         _guard = guard;
+        _listen = listen;
         _stubStep = StubAnsweredAsync;
         _server = WireMockServer.Start(new WireMockServerSettings
         {
@@ -131,7 +139,7 @@ internal sealed class WireMockAdapter : IDisposable
             .AtPriority(int.MaxValue)
             .RespondWith(Response.Create().WithHeader(NoStubHeader, "1"));
 
-        Url = _server.Url ?? _server.Urls[0];
+        Url = listen ? _server.Url ?? _server.Urls[0] : NotListeningUrl;
     }
 
     /// <summary>
@@ -144,10 +152,14 @@ internal sealed class WireMockAdapter : IDisposable
         ((IServiceCollection)services).Configure<LoggerFilterOptions>(filters =>
             filters.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None));
 
-    /// <summary>The address the server listens on, e.g. <c>http://127.0.0.1:51234</c>.</summary>
+    /// <summary>
+    /// The address the server listens on, e.g. <c>http://127.0.0.1:51234</c>; <c>https://video.twilio.com</c> when it
+    /// does not listen.
+    /// </summary>
     public string Url { get; }
 
-    public int Port => _server.Port;
+    /// <summary>The port; 0 when the server does not listen.</summary>
+    public int Port => _listen ? _server.Port : 0;
 
     /// <summary>
     /// An in-memory request (<see cref="InMemoryHandler"/>): the guard, with WireMock's stub step only while a stub or
