@@ -1,6 +1,6 @@
 using FakeRooms.Domain.Rooms;
 using FakeRooms.Journal;
-using FakeRooms.Validation;
+using FakeRooms.Http.Catalogue;
 using FakeRooms.Wire;
 
 #if AWESOME_ASSERTIONS
@@ -19,14 +19,10 @@ internal static class Describe
     public const int MaxListed = 10;
 
     /// <summary>
-    /// Twilio's Video v1 request parameter names (spec CreateRoomRequest, UpdateRoomRequest and the list filters),
-    /// to suggest the right spelling for a parameter Twilio ignored.
+    /// Every request parameter name of Twilio's Video v1 operations (the fake's operation catalogue), to suggest the
+    /// right spelling for a parameter Twilio ignored.
     /// </summary>
-    private static readonly string[] KnownNames =
-    [
-        .. CreateRoomParser.Known,
-        "Status", "Identity", "DateCreatedAfter", "DateCreatedBefore", "PageSize", "Page", "PageToken", "Rules",
-    ];
+    private static IReadOnlyList<string> KnownNames => OperationCatalog.ParameterNames;
 
     public static string Quote(string? value) => value is null ? "null" : "\"" + value + "\"";
 

@@ -1,312 +1,289 @@
-using FakeRooms.Domain.Errors;
+using FakeRooms.Domain.Compositions;
 using FakeRooms.Domain.Events;
 using FakeRooms.Domain.Participants;
+using FakeRooms.Domain.Recordings;
 using FakeRooms.Domain.Sids;
+using FakeRooms.Domain.State;
 
 namespace FakeRooms.Domain.Rooms;
 
 /// <summary>
-/// The rooms, participants and tracks of one account, and the rules that change them. Every operation takes the
-/// account's lock, first runs every timed event that has fallen due on the clock (in time order), then applies
-/// itself. Reads return immutable snapshots.
+/// One account's store: the components per resource, built around the account's one lock, clock, SID generator, timer
+/// queue and event sink (<see cref="AccountState"/>), and the operations callers use, each handed to its component.
+/// Every operation takes the account's lock once, first runs every timed event that has fallen due on the clock (in
+/// time order), then resolves what it names and acts. Reads return immutable snapshots.
 /// </summary>
-internal sealed partial class RoomStore
+/// <remarks>
+/// Components: <see cref="RoomLifecycle"/> over <see cref="RoomIndex"/> (rooms), <see cref="ParticipantRegistry"/> and
+/// <see cref="TrackRegistry"/> (participants and their tracks), <see cref="RecordingRegistry"/> (recordings and their
+/// rules), <see cref="CompositionRegistry"/> and <see cref="HookRegistry"/> (compositions, hooks, settings),
+/// <see cref="TimerQueue"/>, <see cref="Retention"/>, and <see cref="StoreSnapshots"/> (export/import).
+/// </remarks>
+internal sealed class RoomStore
 {
-    private readonly Lock _gate = new();
-    private readonly TimeProvider _clock;
-    private readonly SidGenerator _sids;
-    private readonly IRoomEventSink _sink;
-    private readonly DomainOptions _options;
+    /// <summary>Longest participant identity and track name (docs programmable-video-limits: 128 characters).</summary>
+    public const int MaxNameLength = ParticipantRegistry.MaxNameLength;
 
-    private readonly Dictionary<string, RoomState> _bySid = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, RoomState> _inProgressByName = new(StringComparer.Ordinal);
-    // Every room of a name, newest first (a room forgotten by retention is the oldest of its name: O(1) to drop).
-    private readonly Dictionary<string, NewestFirstIndex<RoomState>> _allByName = new(StringComparer.Ordinal);
-    private readonly NewestFirstIndex<RoomState> _inProgress = new(KeyOf);
-    private readonly NewestFirstIndex<RoomState> _completed = new(KeyOf);
-    private readonly NewestFirstIndex<RoomState> _failed = new(KeyOf);
-    private readonly PriorityQueue<Timer, (DateTimeOffset Due, long Order)> _timers = new();
-    private long _sequence;
-    private DateTimeOffset _settledUntil = DateTimeOffset.MinValue;
+    private readonly AccountState _account;
+    private readonly RoomIndex _index = new();
+    private readonly RoomLifecycle _rooms;
+    private readonly ParticipantRegistry _participants;
+    private readonly TrackRegistry _tracks;
+    private readonly RecordingRegistry _recordings;
+    private readonly HookRegistry _hooks;
+    private readonly CompositionRegistry _compositions;
+    private readonly StoreSnapshots _snapshots;
 
     public RoomStore(string accountSid, TimeProvider clock, SidGenerator sids, IRoomEventSink sink, DomainOptions options)
     {
-        AccountSid = accountSid;
-        _clock = clock;
-        _sids = sids;
-        _sink = sink;
-        _options = options;
+        _account = new AccountState(accountSid, clock, sids, sink, options);
+        _recordings = new RecordingRegistry(_account, _index);
+        _hooks = new HookRegistry(_account);
+        _compositions = new CompositionRegistry(_account, _index, _recordings, _hooks);
+        var retention = new Retention(options, _index, _recordings, _compositions);
+        _participants = new ParticipantRegistry(_account, _index, _recordings);
+        _tracks = new TrackRegistry(_account, _index, _recordings);
+        _rooms = new RoomLifecycle(_account, _index, _participants, _compositions, retention);
+        _account.Timers.FireRoomTimersWith(_rooms.Fire);
+        _snapshots = new StoreSnapshots(_account, _index, _recordings, _compositions, _hooks, retention);
     }
 
-    public string AccountSid { get; }
+    public string AccountSid => _account.AccountSid;
 
     /// <summary>Number of rooms of every status.</summary>
     public int Count
     {
-        get { lock (_gate) return _bySid.Count; }
+        get { lock (_account.Gate) return _index.Count; }
     }
 
     // ------------------------------------------------------------------ rooms
 
-    public Room Create(CreateRoom command)
-    {
-        lock (_gate)
-        {
-            var now = Settle();
-            // UniqueName is unique among in-progress rooms only (spec); a completed room's name is free again.
-            if (command.UniqueName is { } name && _inProgressByName.ContainsKey(name))
-                throw new TwilioErrorException(TwilioErrors.RoomExists);
-            if (_options.MaxInProgressRooms is { } quota && _inProgress.Count >= quota)
-                throw new TwilioErrorException(TwilioErrors.RoomQuotaExceeded);
+    /// <inheritdoc cref="RoomLifecycle.Create"/>
+    public Room Create(CreateRoom command) => _rooms.Create(command);
 
-            var sid = _sids.Next("RM");
-            var state = new RoomState(RoomRules.Build(command, sid, AccountSid, now, ++_sequence));
-            _bySid.Add(sid, state);
-            _inProgress.Add(state);
-            _inProgressByName.Add(state.Current.UniqueName, state);
-            if (!_allByName.TryGetValue(state.Current.UniqueName, out var sameName))
-                _allByName[state.Current.UniqueName] = sameName = new NewestFirstIndex<RoomState>(KeyOf, capacity: 1);
-            sameName.Add(state);
+    /// <inheritdoc cref="RoomLifecycle.Get"/>
+    public Room Get(string sidOrName) => _rooms.Get(sidOrName);
 
-            Emit(state, RoomEventKind.RoomCreated, now);
-            // Docs: "Rooms created via the REST API exist for five minutes to allow the first Participant to connect"
-            // (UnusedRoomTimeout); every room lasts at most 24 hours (docs programmable-video-limits).
-            Schedule(now.AddMinutes(state.Current.UnusedRoomTimeout), new Timer(TimerKind.Unused, state));
-            Schedule(now.AddHours(24), new Timer(TimerKind.MaxRoomDuration, state));
-            return state.Current;
-        }
-    }
+    /// <inheritdoc cref="RoomLifecycle.TryGet"/>
+    public Room? TryGet(string sidOrName) => _rooms.TryGet(sidOrName);
 
-    /// <summary>A room by SID (any status) or by unique name (in-progress only), as the docs describe fetch.</summary>
-    public Room Get(string sidOrName)
-    {
-        lock (_gate)
-        {
-            Settle();
-            return Find(sidOrName).Current;
-        }
-    }
+    /// <inheritdoc cref="RoomLifecycle.Complete"/>
+    public Room Complete(string sidOrName, Action? validate = null) => _rooms.Complete(sidOrName, validate);
 
-    /// <summary>Looks a room up without failing.</summary>
-    public Room? TryGet(string sidOrName)
-    {
-        lock (_gate)
-        {
-            Settle();
-            return TryFind(sidOrName)?.Current;
-        }
-    }
+    /// <inheritdoc cref="RoomLifecycle.Fail"/>
+    public Room Fail(string sidOrName) => _rooms.Fail(sidOrName);
 
-    /// <summary>
-    /// Ends an in-progress room (REST update with Status=completed). <paramref name="validate"/> checks the request once
-    /// the room is found (so an unknown room is 20404 first), under the same lock: the room resolved is the room ended,
-    /// even when its unique name is completed and taken again meanwhile.
-    /// </summary>
-    public Room Complete(string sidOrName, Action? validate = null)
-    {
-        lock (_gate)
-        {
-            var now = Settle();
-            var state = Find(sidOrName);
-            validate?.Invoke();
-            // Docs error 53112: "Raised in the REST API when Status is not valid or the Room is not in-progress".
-            if (state.Current.Status != RoomStatus.InProgress)
-                throw new TwilioErrorException(TwilioErrors.RoomStatusInvalid);
-            EndRoom(state, now, RoomStatus.Completed);
-            return state.Current;
-        }
-    }
+    /// <inheritdoc cref="RoomLifecycle.List"/>
+    public ListPage<Room> List(RoomQuery query) => _rooms.List(query);
 
-    /// <summary>Marks an in-progress room failed (a test-only transition; Twilio never documents when it happens).</summary>
-    public Room Fail(string sidOrName)
-    {
-        lock (_gate)
-        {
-            var now = Settle();
-            var state = Find(sidOrName);
-            if (state.Current.Status != RoomStatus.InProgress)
-                throw new TwilioErrorException(TwilioErrors.RoomStatusInvalid);
-            EndRoom(state, now, RoomStatus.Failed);
-            return state.Current;
-        }
-    }
+    /// <inheritdoc cref="RoomLifecycle.All"/>
+    public IReadOnlyList<Room> AllRooms() => _rooms.All();
 
-    public ListPage<Room> List(RoomQuery query)
-    {
-        lock (_gate)
-        {
-            Settle();
-            var status = query.Status ?? RoomStatus.InProgress;
-            IEnumerable<RoomState> source;
-            if (query.UniqueName is { } name)
-            {
-                // Few rooms share a name: filter that short list, newest first.
-                source = _allByName.TryGetValue(name, out var sameName)
-                    ? sameName.Where(r => r.Current.Status == status)
-                    : [];
-                return Paging.Page(source.ToList(), KeyOf, static r => r.Current, query.PageSize, query.Cursor,
-                    query.CreatedOnOrAfter, query.CreatedBefore);
-            }
+    // ------------------------------------------------------------------ participants and tracks
 
-            var index = status switch { RoomStatus.InProgress => _inProgress, RoomStatus.Completed => _completed, _ => _failed };
-            return Paging.Page(index, KeyOf, static r => r.Current, query.PageSize, query.Cursor,
-                query.CreatedOnOrAfter, query.CreatedBefore);
-        }
-    }
+    /// <inheritdoc cref="RoomLifecycle.ConnectOrCreate"/>
+    public (Participant Participant, bool Created) ConnectOrCreate(string roomSidOrName, string identity, CreateRoom? adHoc) =>
+        _rooms.ConnectOrCreate(roomSidOrName, identity, adHoc);
+
+    /// <inheritdoc cref="ParticipantRegistry.Connect"/>
+    public Participant Connect(string roomSidOrName, string identity) => _participants.Connect(roomSidOrName, identity);
+
+    /// <inheritdoc cref="ParticipantRegistry.Disconnect(string, string, Action?)"/>
+    public Participant Disconnect(string roomSidOrName, string participantSidOrIdentity, Action? validate = null) =>
+        _participants.Disconnect(roomSidOrName, participantSidOrIdentity, validate);
+
+    /// <inheritdoc cref="ParticipantRegistry.Get"/>
+    public Participant GetParticipant(string roomSidOrName, string participantSidOrIdentity) =>
+        _participants.Get(roomSidOrName, participantSidOrIdentity);
+
+    /// <inheritdoc cref="ParticipantRegistry.List"/>
+    public (Room Room, ListPage<Participant> Page) ListParticipants(string roomSidOrName, ParticipantQuery query) =>
+        _participants.List(roomSidOrName, query);
+
+    /// <inheritdoc cref="ParticipantRegistry.Anonymize"/>
+    public Participant Anonymize(string roomSidOrName, string participantSidOrIdentity) =>
+        _participants.Anonymize(roomSidOrName, participantSidOrIdentity);
+
+    /// <inheritdoc cref="ParticipantRegistry.All"/>
+    public IReadOnlyList<Participant> AllParticipants(string roomSidOrName) => _participants.All(roomSidOrName);
+
+    /// <inheritdoc cref="TrackRegistry.Publish"/>
+    public PublishedTrack Publish(string roomSidOrName, string participantSidOrIdentity, TrackKind kind, string name) =>
+        _tracks.Publish(roomSidOrName, participantSidOrIdentity, kind, name);
+
+    /// <inheritdoc cref="TrackRegistry.Unpublish"/>
+    public PublishedTrack Unpublish(string roomSidOrName, string participantSidOrIdentity, string trackSidOrName) =>
+        _tracks.Unpublish(roomSidOrName, participantSidOrIdentity, trackSidOrName);
+
+    /// <inheritdoc cref="TrackRegistry.SetEnabled"/>
+    public PublishedTrack SetTrackEnabled(string roomSidOrName, string participantSidOrIdentity, string trackSidOrName, bool enabled) =>
+        _tracks.SetEnabled(roomSidOrName, participantSidOrIdentity, trackSidOrName, enabled);
+
+    /// <summary>Tracks a participant publishes now, newest first.</summary>
+    public IReadOnlyList<PublishedTrack> PublishedTracks(string roomSidOrName, string participantSidOrIdentity) =>
+        _tracks.PublishedBy(roomSidOrName, participantSidOrIdentity).Tracks;
+
+    /// <inheritdoc cref="TrackRegistry.PublishedBy"/>
+    public (Participant Participant, IReadOnlyList<PublishedTrack> Tracks) PublishedTracksOf(string roomSidOrName, string participantSidOrIdentity) =>
+        _tracks.PublishedBy(roomSidOrName, participantSidOrIdentity);
+
+    /// <summary>Tracks a participant receives now, newest first.</summary>
+    public IReadOnlyList<SubscribedTrack> SubscribedTracks(string roomSidOrName, string participantSidOrIdentity) =>
+        _tracks.SubscribedBy(roomSidOrName, participantSidOrIdentity).Tracks;
+
+    /// <inheritdoc cref="TrackRegistry.SubscribedBy"/>
+    public (Participant Participant, IReadOnlyList<SubscribedTrack> Tracks) SubscribedTracksOf(string roomSidOrName, string participantSidOrIdentity) =>
+        _tracks.SubscribedBy(roomSidOrName, participantSidOrIdentity);
+
+    // ------------------------------------------------------------------ recordings and their rules
+
+    /// <inheritdoc cref="RecordingRegistry.GetRules"/>
+    public RecordingRulesState GetRecordingRules(string roomSidOrName) => _recordings.GetRules(roomSidOrName);
+
+    /// <summary>Replaces the room's recording rules (already valid); live tracks are re-evaluated at once.</summary>
+    public RecordingRulesState UpdateRecordingRules(string roomSidOrName, IReadOnlyList<RecordingRule> rules) =>
+        _recordings.UpdateRules(roomSidOrName, () => rules).Rules;
+
+    /// <inheritdoc cref="RecordingRegistry.UpdateRules"/>
+    public (Room Room, RecordingRulesState Rules) UpdateRecordingRules(string roomSidOrName, Func<IReadOnlyList<RecordingRule>> readRules) =>
+        _recordings.UpdateRules(roomSidOrName, readRules);
+
+    /// <summary>Recordings of the account, or of one room, newest first, filtered and paged.</summary>
+    public ListPage<Recording> ListRecordings(RecordingQuery query) => _recordings.List(query).Page;
+
+    /// <inheritdoc cref="RecordingRegistry.List"/>
+    public (Room? Room, ListPage<Recording> Page) ListRecordingsOf(RecordingQuery query) => _recordings.List(query);
+
+    /// <inheritdoc cref="RecordingRegistry.Get"/>
+    public Recording GetRecording(string sid, string? roomSidOrName = null) => _recordings.Get(sid, roomSidOrName);
+
+    /// <inheritdoc cref="RecordingRegistry.TryGet"/>
+    public Recording? TryGetRecording(string sid) => _recordings.TryGet(sid);
+
+    /// <inheritdoc cref="RecordingRegistry.Delete"/>
+    public Recording DeleteRecording(string sid, string? roomSidOrName = null) => _recordings.Delete(sid, roomSidOrName);
+
+    /// <inheritdoc cref="RecordingRegistry.Fail"/>
+    public Recording FailRecording(string sid, RecordingFailedOperation operation) => _recordings.Fail(sid, operation);
+
+    /// <inheritdoc cref="RecordingRegistry.AllOf"/>
+    public IReadOnlyList<Recording> AllRecordings(string roomSidOrName) => _recordings.AllOf(roomSidOrName);
+
+    // ------------------------------------------------------------------ compositions, hooks and settings
+
+    /// <inheritdoc cref="CompositionRegistry.Create"/>
+    public Composition CreateComposition(string roomSid, CompositionSpec spec) => _compositions.Create(roomSid, spec);
+
+    /// <inheritdoc cref="CompositionRegistry.Get"/>
+    public Composition GetComposition(string sid) => _compositions.Get(sid);
+
+    /// <inheritdoc cref="CompositionRegistry.TryGet"/>
+    public Composition? TryGetComposition(string sid) => _compositions.TryGet(sid);
+
+    /// <inheritdoc cref="CompositionRegistry.List"/>
+    public ListPage<Composition> ListCompositions(CompositionQuery query) => _compositions.List(query);
+
+    /// <inheritdoc cref="CompositionRegistry.Delete"/>
+    public Composition DeleteComposition(string sid) => _compositions.Delete(sid);
+
+    /// <inheritdoc cref="CompositionRegistry.Fail(string, string)"/>
+    public Composition FailComposition(string sid, string errorMessage) => _compositions.Fail(sid, errorMessage);
+
+    /// <inheritdoc cref="HookRegistry.Create"/>
+    public CompositionHook CreateHook(CompositionHookCommand command) => _hooks.Create(command);
+
+    /// <summary>Replaces a hook's settings; parameters left out go back to their defaults.</summary>
+    public CompositionHook UpdateHook(string sid, CompositionHookCommand command) => _hooks.Update(sid, () => command);
+
+    /// <inheritdoc cref="HookRegistry.Update"/>
+    public CompositionHook UpdateHook(string sid, Func<CompositionHookCommand> readCommand) => _hooks.Update(sid, readCommand);
+
+    /// <inheritdoc cref="HookRegistry.Get"/>
+    public CompositionHook GetHook(string sid) => _hooks.Get(sid);
+
+    /// <inheritdoc cref="HookRegistry.Delete"/>
+    public void DeleteHook(string sid) => _hooks.Delete(sid);
+
+    /// <inheritdoc cref="HookRegistry.List"/>
+    public ListPage<CompositionHook> ListHooks(CompositionHookQuery query) => _hooks.List(query);
+
+    /// <inheritdoc cref="HookRegistry.GetSettings"/>
+    public MediaSettings GetSettings(MediaSettingsKind kind) => _hooks.GetSettings(kind);
+
+    /// <inheritdoc cref="HookRegistry.SetSettings"/>
+    public MediaSettings SetSettings(MediaSettingsKind kind, MediaSettings settings) => _hooks.SetSettings(kind, settings);
+
+    // ------------------------------------------------------------------ timers, snapshots, the account map
 
     /// <summary>Runs every timed event due by now. Returns the settled time.</summary>
     public DateTimeOffset AdvanceToNow()
     {
-        lock (_gate)
-            return Settle();
+        using var held = _account.Begin(out var now);
+        return now;
     }
 
     /// <summary>The earliest pending timer, for clocks that want to know when to tick.</summary>
     public DateTimeOffset? NextDue
     {
-        get
+        get { lock (_account.Gate) return _account.Timers.NextDue; }
+    }
+
+    /// <inheritdoc cref="StoreSnapshots.Export"/>
+    public AccountSnapshot Export() => _snapshots.Export();
+
+    /// <inheritdoc cref="StoreSnapshots.Import"/>
+    public void Import(AccountSnapshot snapshot, DateTimeOffset settledUntil) => _snapshots.Import(snapshot, settledUntil);
+
+    /// <inheritdoc cref="AccountState.Retire"/>
+    public void Retire() => _account.Retire();
+
+    /// <summary>Retires the store if it holds nothing a request could have changed; true when it did.</summary>
+    public bool RetireIfPristine() =>
+        _account.RetireIf(() => _index.Count == 0 && _recordings.Count == 0 && _compositions.Count == 0 && _hooks.Count == 0 &&
+                                _hooks.SettingsUntouched);
+
+    /// <summary>How many items each structure of the store holds (for tests of boundedness; not a public API).</summary>
+    internal StoreFootprint Footprint()
+    {
+        lock (_account.Gate)
         {
-            lock (_gate)
-                return _timers.TryPeek(out _, out var priority) ? priority.Due : null;
+            var (inProgress, inProgressNames, names, roomsByName) = _index.Sizes();
+            return new StoreFootprint
+            {
+                Rooms = _index.Count,
+                InProgressRooms = inProgress,
+                InProgressNames = inProgressNames,
+                EndedRooms = _index.EndedCount,
+                Names = names,
+                RoomsByName = roomsByName,
+                Participants = _index.All.Sum(r => r.Participants.Count),
+                Recordings = _recordings.Count,
+                RecordingIndex = _recordings.IndexCount,
+                RoomsWithRecordings = _recordings.RoomsWithRecordings,
+                CapturedTracks = _recordings.CapturedTracks,
+                Compositions = _compositions.Count,
+                CompositionIndex = _compositions.IndexCount,
+                Timers = _account.Timers.Count,
+            };
         }
     }
+}
 
-    /// <summary>Every room of the account, oldest first (for snapshots and assertions).</summary>
-    public IReadOnlyList<Room> AllRooms()
-    {
-        lock (_gate)
-        {
-            Settle();
-            return _bySid.Values.OrderBy(r => r.Current.Sequence).Select(r => r.Current).ToList();
-        }
-    }
-
-    // ------------------------------------------------------------------ internals
-
-    private RoomState Find(string sidOrName) =>
-        TryFind(sidOrName) ?? throw new TwilioErrorException(TwilioErrors.NotFound($"/Rooms/{sidOrName}"));
-
-    private RoomState? TryFind(string sidOrName)
-    {
-        if (_bySid.TryGetValue(sidOrName, out var bySid))
-            return bySid;
-        return _inProgressByName.GetValueOrDefault(sidOrName);
-    }
-
-    /// <summary>Runs due timers in time order, each at its own due time, then returns now.</summary>
-    private DateTimeOffset Settle()
-    {
-        ThrowIfRetired();
-        var now = _clock.GetUtcNow();
-        // A clock that was moved back does not un-happen events: the store never goes back before what it settled.
-        if (now < _settledUntil)
-            now = _settledUntil;
-        while (_timers.TryPeek(out var timer, out var priority) && priority.Due <= now)
-        {
-            _timers.Dequeue();
-            Fire(timer, priority.Due);
-        }
-        _settledUntil = now;
-        return now;
-    }
-
-    /// <summary>Queues a timer; returns its order among timers due at the same time (snapshots keep it).</summary>
-    private long Schedule(DateTimeOffset due, Timer timer)
-    {
-        _timers.Enqueue(timer, (due, ++_sequence));
-        SweepTimersIfDue();
-        return _sequence;
-    }
-
-    private void Fire(Timer timer, DateTimeOffset at)
-    {
-        // A room forgotten by retention takes its pending steps with it (recordings, compositions included).
-        if (timer.Room.Forgotten)
-            return;
-        // Recording and composition steps run whatever the room's status (they follow the room's end).
-        if (timer.Run is { } run)
-        {
-            run(at);
-            return;
-        }
-        var room = timer.Room;
-        if (room.Current.Status != RoomStatus.InProgress)
-            return;
-        switch (timer.Kind)
-        {
-            case TimerKind.Unused when !room.EverJoined:
-            case TimerKind.Empty when room.ConnectedCount == 0 && room.EmptyGeneration == timer.Generation:
-            case TimerKind.MaxRoomDuration:
-                EndRoom(room, at, RoomStatus.Completed);
-                break;
-            case TimerKind.MaxParticipantDuration when timer.Participant is { Current.Status: ParticipantStatus.Connected } p &&
-                                                       p.Generation == timer.Generation:
-                DisconnectParticipant(room, p, at, TwilioErrors.SessionLengthExceeded);
-                break;
-        }
-    }
-
-    private void EndRoom(RoomState state, DateTimeOffset at, RoomStatus status)
-    {
-        // Docs: completing a room disconnects every connected participant immediately.
-        foreach (var participant in state.Participants.Where(p => p.Current.Status != ParticipantStatus.Disconnected).ToList())
-            DisconnectParticipant(state, participant, at, TwilioErrors.RoomCompleted, roomEnding: true);
-
-        var before = state.Current;
-        _inProgress.Remove(state);
-        _inProgressByName.Remove(before.UniqueName);
-        state.Current = before with
-        {
-            Status = status,
-            EndTime = at,
-            DateUpdated = at,
-            Duration = WholeSeconds(before.DateCreated, at),
-        };
-        (status == RoomStatus.Completed ? _completed : _failed).Add(state);
-        Emit(state, RoomEventKind.RoomEnded, at);
-        OnRoomEnded(state, at);
-        ForgetEndedRoomsOverLimit();
-    }
-
-    private void Emit(RoomState state, RoomEventKind kind, DateTimeOffset at, Participant? participant = null, PublishedTrack? track = null) =>
-        _sink.Publish(new RoomEvent(kind, state.Current, at, state.NextEventNumber++, participant, track));
-
-    /// <summary>
-    /// Whole seconds from <paramref name="start"/> to <paramref name="end"/>, counted between the whole-second
-    /// timestamps Twilio shows (JSON dates carry no fraction, FACTS §1.1), so that <c>end_time - start_time</c> read
-    /// off the wire always equals <c>duration</c>. [INFERRED: Twilio does not say how it rounds; with a clock on whole
-    /// seconds, the default in tests, this is plain subtraction.]
-    /// </summary>
-    internal static int WholeSeconds(DateTimeOffset start, DateTimeOffset end)
-    {
-        var seconds = end.UtcTicks / TimeSpan.TicksPerSecond - start.UtcTicks / TimeSpan.TicksPerSecond;
-        return (int)Math.Clamp(seconds, 0, int.MaxValue);
-    }
-
-    private enum TimerKind { Unused, Empty, MaxRoomDuration, MaxParticipantDuration, Deferred }
-
-    private sealed record Timer(TimerKind Kind, RoomState Room, ParticipantState? Participant = null, long Generation = 0,
-        Action<DateTimeOffset>? Run = null);
-
-    /// <summary>Mutable bookkeeping around a room's current snapshot; touched only under the account lock.</summary>
-    private sealed class RoomState(Room current)
-    {
-        public Room Current = current;
-        public int NextEventNumber;
-        public bool EverJoined;
-        public long EmptyGeneration;
-        /// <summary>Set when retention forgets the room: its pending timers do nothing.</summary>
-        public bool Forgotten;
-        // Made on first use: most rooms a test suite or a load test creates never see a participant, and every room is
-        // kept (bench: retained bytes per room).
-        private List<ParticipantState>? _participants;
-        private Dictionary<string, ParticipantState>? _connectedByIdentity;
-        public List<ParticipantState> Participants => _participants ??= [];
-        public Dictionary<string, ParticipantState> ConnectedByIdentity => _connectedByIdentity ??= new(StringComparer.Ordinal);
-        /// <summary>The room's compositions, oldest first (null until the first), so retention finds them.</summary>
-        public List<CompositionState>? Compositions;
-        public int ConnectedCount => _connectedByIdentity?.Count ?? 0;
-    }
-
-    private static (DateTimeOffset, long) KeyOf(RoomState state) => (state.Current.DateCreated, state.Current.Sequence);
+/// <summary>Sizes of a <see cref="RoomStore"/>'s structures.</summary>
+internal sealed record StoreFootprint
+{
+    public int Rooms { get; init; }
+    public int InProgressRooms { get; init; }
+    public int InProgressNames { get; init; }
+    public int EndedRooms { get; init; }
+    public int Names { get; init; }
+    public int RoomsByName { get; init; }
+    public int Participants { get; init; }
+    public int Recordings { get; init; }
+    public int RecordingIndex { get; init; }
+    public int RoomsWithRecordings { get; init; }
+    public int CapturedTracks { get; init; }
+    public int Compositions { get; init; }
+    public int CompositionIndex { get; init; }
+    public int Timers { get; init; }
 }

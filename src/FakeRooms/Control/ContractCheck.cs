@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using FakeRooms.Domain.Errors;
 using FakeRooms.Http;
+using FakeRooms.Http.Catalogue;
 using FakeRooms.Journal;
 using FakeRooms.Validation;
 using Newtonsoft.Json;
@@ -29,9 +30,9 @@ internal sealed record ContractFinding(CallRecord Call, string Parameter, string
 
 /// <summary>
 /// The client contract report: reads the journal and lists every call that real Twilio would have rejected or
-/// silently ignored. Parameter names and enums per operation are those of Twilio's Video v1 spec (CreateRoomRequest,
-/// UpdateRoomRequest, the list operations' query parameters); Twilio's parameter names and enum values are
-/// case-sensitive (docs rooms-resource: "parameters are case-sensitive").
+/// silently ignored. Parameter names, types and enums per operation are those of the operation catalogue
+/// (Http/Catalogue, held against Twilio's Video v1 spec); Twilio's parameter names and enum values are case-sensitive
+/// (docs rooms-resource: "parameters are case-sensitive").
 /// </summary>
 internal static class ContractCheck
 {
@@ -48,41 +49,6 @@ internal static class ContractCheck
         ["twilio-rule"] = "a create the fake accepted under the Schema profile that Twilio's own rules reject (range, per-type limits...)",
         ["error-response"] = "any other 4xx answer: real Twilio rejects the call too",
         ["unknown-endpoint"] = "a path or method the Video API does not have (404/405)",
-    };
-
-    private sealed record Spec(string Location, IReadOnlySet<string> Known, IReadOnlyDictionary<string, string[]> Enums,
-        IReadOnlySet<string> Integers, IReadOnlySet<string> Booleans);
-
-    private static readonly string[] RoomStatuses = ["in-progress", "completed", "failed"];
-    private static readonly string[] ParticipantStatuses = ["connected", "disconnected", "reconnecting"];
-    private static readonly string[] PageParameters = ["PageSize", "Page", "PageToken"];
-
-    private static Spec Form(IEnumerable<string> known, Dictionary<string, string[]>? enums = null, string[]? integers = null, string[]? booleans = null) =>
-        new("form", new HashSet<string>(known, StringComparer.Ordinal), enums ?? [], new HashSet<string>(integers ?? []), new HashSet<string>(booleans ?? []));
-
-    private static Spec Query(IEnumerable<string> known, Dictionary<string, string[]>? enums = null) =>
-        new("query", new HashSet<string>(known, StringComparer.Ordinal), enums ?? [], new HashSet<string>(["PageSize", "Page"]), new HashSet<string>());
-
-    /// <summary>Per operation: where its parameters go, their names, enums and types (spec Video v1).</summary>
-    private static readonly Dictionary<Operation, Spec> Specs = new()
-    {
-        [Operation.CreateRoom] = Form(CreateRoomParser.Known,
-            new() { ["Type"] = ["group", "group-small", "peer-to-peer", "go"], ["StatusCallbackMethod"] = ["GET", "POST"], ["VideoCodecs"] = ["VP8", "H264"] },
-            ["MaxParticipants", "MaxParticipantDuration", "EmptyRoomTimeout", "UnusedRoomTimeout"],
-            ["EnableTurn", "RecordParticipantsOnConnect", "TranscribeParticipantsOnConnect", "AudioOnly", "LargeRoom"]),
-        [Operation.ReadRoom] = Query(["Status", "UniqueName", "DateCreatedAfter", "DateCreatedBefore", .. PageParameters], new() { ["Status"] = RoomStatuses }),
-        [Operation.FetchRoom] = Query([]),
-        [Operation.UpdateRoom] = Form(["Status"], new() { ["Status"] = RoomStatuses }),
-        [Operation.ReadParticipant] = Query(["Status", "Identity", "DateCreatedAfter", "DateCreatedBefore", .. PageParameters], new() { ["Status"] = ParticipantStatuses }),
-        [Operation.FetchParticipant] = Query([]),
-        [Operation.UpdateParticipant] = Form(["Status"], new() { ["Status"] = ParticipantStatuses }),
-        [Operation.AnonymizeParticipant] = Form([]),
-        [Operation.ReadPublishedTrack] = Query(PageParameters),
-        [Operation.FetchPublishedTrack] = Query([]),
-        [Operation.ReadSubscribedTrack] = Query(PageParameters),
-        [Operation.FetchSubscribedTrack] = Query([]),
-        [Operation.FetchRecordingRule] = Query([]),
-        [Operation.UpdateRecordingRule] = Form(["Rules"]),
     };
 
     /// <summary>
@@ -128,17 +94,18 @@ internal static class ContractCheck
                 $"Twilio reads only application/x-www-form-urlencoded bodies; this {(call.ContentType ?? "untyped")} body was ignored " +
                 "(a JSON body to POST /v1/Rooms creates a room with every default)") { Value = call.ContentType });
 
-        if (Specs.TryGetValue(call.Operation, out var spec))
+        var spec = OperationCatalog.Find(call.Operation);
+        if (spec is not null)
         {
-            var values = spec.Location == "form" ? call.Form : call.Query;
+            var values = spec.Location == ParameterLocation.Form ? call.Form : call.Query;
             foreach (var name in call.IgnoredParameters)
                 findings.Add(UnknownParameter(call, spec, name, values));
             foreach (var (name, sent) in values)
             {
-                if (!spec.Known.Contains(name))
+                if (spec.Find(name) is not { } parameter)
                     continue;
                 foreach (var value in sent.Distinct())
-                    if (CheckValue(call, spec, name, value) is { } finding)
+                    if (CheckValue(call, parameter, value) is { } finding)
                         findings.Add(finding);
             }
             // Under the Schema profile the fake lets through what Twilio's own rules refuse: re-check with Strict.
@@ -146,7 +113,7 @@ internal static class ContractCheck
             {
                 try
                 {
-                    CreateRoomParser.Parse(FormOf(call.Form), ValidationProfile.Strict, largeRoomMaxParticipants);
+                    CreateRoomParser.Parse(new Arguments(spec, FormOf(call.Form), FormValues.Empty), ValidationProfile.Strict, largeRoomMaxParticipants);
                 }
                 catch (TwilioErrorException e)
                 {
@@ -161,52 +128,57 @@ internal static class ContractCheck
         {
             var parameter = ParameterOf(new TwilioError(code, call.StatusCode, call.ErrorMessage ?? ""));
             if (!findings.Any(f => f.Parameter == parameter && f.Rule is "enum-case" or "enum-value" or "type"))
-                findings.Add(new ContractFinding(call, parameter ?? "(call)", spec?.Location ?? "path", "error-response",
+                findings.Add(new ContractFinding(call, parameter ?? "(call)", spec is null ? "path" : LocationOf(spec), "error-response",
                     $"the fake answered {call.StatusCode} {code} '{call.ErrorMessage}'; real Twilio rejects this call too")
                 { TwilioCode = code });
         }
     }
 
-    private static ContractFinding UnknownParameter(CallRecord call, Spec spec, string name, IReadOnlyDictionary<string, IReadOnlyList<string>> values)
+    private static string LocationOf(OperationDescription spec) => spec.Location == ParameterLocation.Form ? "form" : "query";
+
+    private static ContractFinding UnknownParameter(CallRecord call, OperationDescription spec, string name, IReadOnlyDictionary<string, IReadOnlyList<string>> values)
     {
         var value = values.TryGetValue(name, out var sent) && sent.Count > 0 ? sent[0] : null;
         var squashed = name.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        var sameLetters = spec.Known.FirstOrDefault(k => string.Equals(k, squashed, StringComparison.OrdinalIgnoreCase));
+        var sameLetters = spec.Names.FirstOrDefault(k => string.Equals(k, squashed, StringComparison.OrdinalIgnoreCase));
         if (sameLetters is not null)
-            return new ContractFinding(call, name, spec.Location, "parameter-case",
+            return new ContractFinding(call, name, LocationOf(spec), "parameter-case",
                 $"'{name}' is not a parameter of {call.Operation}; Twilio's names are case-sensitive PascalCase, so it is ignored. Use '{sameLetters}'")
             { Value = value, Suggestion = sameLetters };
-        var nearest = spec.Known
+        var nearest = spec.Names
             .Select(k => (Name: k, Distance: Distance(k.ToLowerInvariant(), squashed.ToLowerInvariant())))
             .Where(c => c.Distance <= Math.Max(2, c.Name.Length / 4))
             .OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal)
             .Select(c => c.Name).FirstOrDefault();
-        var known = spec.Known.Count == 0 ? "it takes no parameters" : "known: " + string.Join(", ", spec.Known.Order(StringComparer.Ordinal));
-        return new ContractFinding(call, name, spec.Location, "unknown-parameter",
+        var known = spec.Names.Count == 0 ? "it takes no parameters" : "known: " + string.Join(", ", spec.Names.Order(StringComparer.Ordinal));
+        return new ContractFinding(call, name, LocationOf(spec), "unknown-parameter",
             nearest is not null
                 ? $"'{name}' is not a parameter of {call.Operation} and Twilio ignores it; did you mean '{nearest}'?"
                 : $"'{name}' is not a parameter of {call.Operation} and Twilio ignores it ({known})")
         { Value = value, Suggestion = nearest };
     }
 
-    private static ContractFinding? CheckValue(CallRecord call, Spec spec, string name, string value)
+    private static ContractFinding? CheckValue(CallRecord call, ParameterDescription parameter, string value)
     {
         if (value.Length == 0)
             return null;
-        if (spec.Enums.TryGetValue(name, out var allowed) && !allowed.Contains(value, StringComparer.Ordinal))
+        var (name, location) = (parameter.Name, parameter.Location == ParameterLocation.Form ? "form" : "query");
+        switch (parameter.Type)
         {
-            var match = allowed.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase));
-            return match is not null
-                ? new ContractFinding(call, name, spec.Location, "enum-case",
-                    $"{name}='{value}': Twilio's enum values are case-sensitive; use '{match}'") { Value = value, Suggestion = match, TwilioCode = call.ErrorCode }
-                : new ContractFinding(call, name, spec.Location, "enum-value",
-                    $"{name}='{value}' is not one of {string.Join(", ", allowed)}") { Value = value, TwilioCode = call.ErrorCode };
+            case ParameterType.Enum when !parameter.Values.Contains(value, StringComparer.Ordinal):
+                var match = parameter.Values.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase));
+                return match is not null
+                    ? new ContractFinding(call, name, location, "enum-case",
+                        $"{name}='{value}': Twilio's enum values are case-sensitive; use '{match}'") { Value = value, Suggestion = match, TwilioCode = call.ErrorCode }
+                    : new ContractFinding(call, name, location, "enum-value",
+                        $"{name}='{value}' is not one of {string.Join(", ", parameter.Values)}") { Value = value, TwilioCode = call.ErrorCode };
+            case ParameterType.Integer when !long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _):
+                return new ContractFinding(call, name, location, "type", $"{name}='{value}' is not a whole number") { Value = value, TwilioCode = call.ErrorCode };
+            case ParameterType.Boolean when !bool.TryParse(value, out _):
+                return new ContractFinding(call, name, location, "type", $"{name}='{value}' is not true or false") { Value = value, TwilioCode = call.ErrorCode };
+            default:
+                return null;
         }
-        if (spec.Integers.Contains(name) && !long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
-            return new ContractFinding(call, name, spec.Location, "type", $"{name}='{value}' is not a whole number") { Value = value, TwilioCode = call.ErrorCode };
-        if (spec.Booleans.Contains(name) && !bool.TryParse(value, out _))
-            return new ContractFinding(call, name, spec.Location, "type", $"{name}='{value}' is not true or false") { Value = value, TwilioCode = call.ErrorCode };
-        return null;
     }
 
     /// <summary>The parameter a Twilio error is about (531xx codes name one; 20001 messages carry the name).</summary>

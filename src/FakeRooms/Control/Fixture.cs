@@ -2,6 +2,7 @@ using System.Globalization;
 using FakeRooms.Domain.Errors;
 using FakeRooms.Domain.Participants;
 using FakeRooms.Http;
+using FakeRooms.Http.Catalogue;
 using FakeRooms.Validation;
 using FakeRooms.Wire;
 using Newtonsoft.Json;
@@ -77,6 +78,8 @@ internal static class Fixture
         }
     }
 
+    private static OperationDescription CreateRoomOperation => OperationCatalog.Of(Operation.CreateRoom);
+
     private static string NameOf(JObject room) => room["UniqueName"] is JValue { Type: JTokenType.String } name ? $" ({(string)name!})" : "";
 
     private static (int Participants, int Tracks) ApplyRoom(FakeRoomsServer server, JObject room)
@@ -88,7 +91,7 @@ internal static class Fixture
         var store = server.Backend.Account(account);
         var options = server.Options;
         var form = ToForm(room);
-        var command = CreateRoomParser.Parse(form, options.Validation, options.LargeRoomMaxParticipants);
+        var command = CreateRoomParser.Parse(new Arguments(CreateRoomOperation, form, FormValues.Empty), options.Validation, options.LargeRoomMaxParticipants);
         var created = store.Create(command);
 
         int participants = 0, tracks = 0;
@@ -147,7 +150,7 @@ internal static class Fixture
         {
             if (SeedKeys.Contains(property.Name))
                 continue;
-            if (!CreateRoomParser.Known.Contains(property.Name))
+            if (CreateRoomOperation.Find(property.Name) is null)
                 throw new FormatException($"'{property.Name}' is not a parameter of POST /v1/Rooms (nor AccountSid, Status, Participants)");
             var values = property.Value is JArray array ? array.ToList() : [property.Value];
             foreach (var value in values)

@@ -16,22 +16,17 @@ internal sealed class Dispatcher(FakeRoomsServer server, RouteTable routes)
     private readonly Authenticator _auth = new(server);
 
     /// <param name="request">The parsed request.</param>
-    /// <param name="route">The route WireMock matched, if any (checked again).</param>
     /// <param name="refused">
     /// An error the transport already decided on (body too large, malformed request; Hosting/RequestGuard.cs): the
     /// request is routed and journaled like any other, but no handler runs.
     /// </param>
-    public HttpResult Handle(HttpRequestData request, Route? route = null, TwilioError? refused = null)
+    public HttpResult Handle(HttpRequestData request, TwilioError? refused = null)
     {
         var started = Stopwatch.GetTimestamp();
         if (refused is null && server.Options.RootPage is { } page && request.RawPath == "/" && request.Method is "GET" or "HEAD")
             return RootPage(request, page, started);
-        IReadOnlyDictionary<string, string>? parameters = null;
-        var pathKnown = true;
-        if (route is null || !route.TryMatch(request.Segments, out parameters))
-            route = routes.Match(request.Method, request.Segments, out parameters, out pathKnown);
-
-        var context = new RequestContext(request, parameters ?? Route.NoParameters, server, server.BaseUrlFor(request));
+        var route = routes.Match(request.Method, request.Segments, out var parameters, out var pathKnown);
+        var context = new RequestContext(request, parameters ?? Route.NoParameters, server, server.BaseUrlFor(request)) { Route = route };
         HttpResult result;
         Faults.FaultDecision? fault = null;
         try
@@ -130,6 +125,9 @@ internal sealed class Dispatcher(FakeRoomsServer server, RouteTable routes)
 
     private static HttpResult RunHandlerAgain(Route route, RequestContext context)
     {
+        // Twilio ignores parameters an operation does not have; the journal keeps their names (contract report, hints).
+        if (!route.IsControl)
+            context.IgnoredParameters = route.Description.UnknownIn(context.Request);
         for (var attempt = 0; ; attempt++)
         {
             try
@@ -177,6 +175,7 @@ internal sealed class Dispatcher(FakeRoomsServer server, RouteTable routes)
             return 404;
         var context = new RequestContext(request, parameters ?? Route.NoParameters, server, request.Origin)
         {
+            Route = route,
             AccountSid = accountSid,
             OtherAccountToken = otherAccountToken,
         };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FakeRooms.Domain.Errors;
 using FakeRooms.Domain.Rooms;
+using FakeRooms.Http.Catalogue;
 using FakeRooms.Wire;
 
 namespace FakeRooms.Http;
@@ -15,12 +16,14 @@ internal sealed record PageRequest(int PageSize, int Page, PageCursor? Cursor)
 {
     public const int DefaultPageSize = 50;
 
-    public static PageRequest Parse(FormValues query, int maxPageSize = 1000)
+    /// <summary>PageSize, Page and PageToken of a list operation; PageSize's maximum is its declared one.</summary>
+    public static PageRequest Parse(Arguments arguments)
     {
         var size = DefaultPageSize;
-        if (query.First("PageSize") is { Length: > 0 } rawSize)
+        if (arguments.Raw("PageSize") is { Length: > 0 } rawSize)
         {
             // Spec: PageSize minimum 1, maximum 1000 (100 for Compositions and Recordings).
+            var maxPageSize = arguments.Operation.Find("PageSize")!.Maximum ?? int.MaxValue;
             if (!long.TryParse(rawSize, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
                 throw new TwilioErrorException(TwilioErrors.InvalidParameter("PageSize", rawSize));
             if (parsed < 1 || parsed > maxPageSize)
@@ -28,25 +31,13 @@ internal sealed record PageRequest(int PageSize, int Page, PageCursor? Cursor)
             size = (int)parsed;
         }
         var page = 0;
-        if (query.First("Page") is { Length: > 0 } rawPage &&
+        if (arguments.Raw("Page") is { Length: > 0 } rawPage &&
             (!int.TryParse(rawPage, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 0))
             throw new TwilioErrorException(TwilioErrors.InvalidParameter("Page", rawPage));
         PageCursor? cursor = null;
-        if (query.First("PageToken") is { Length: > 0 } token)
+        if (arguments.Raw("PageToken") is { Length: > 0 } token)
             cursor = DecodeToken(token) ?? throw new TwilioErrorException(TwilioErrors.InvalidParameter("PageToken", token));
         return new PageRequest(size, page, cursor);
-    }
-
-    /// <summary>
-    /// The filters a list request gave, in the order named (the spec's example URLs), as given; a repeated one (an
-    /// array such as GroupingSid) once per value. They lead every page URL.
-    /// </summary>
-    public static IEnumerable<KeyValuePair<string, string>> Filters(FormValues query, params string[] names)
-    {
-        foreach (var name in names)
-            foreach (var value in query.All(name))
-                if (value.Length > 0)
-                    yield return new(name, value);
     }
 
     /// <summary>Opaque to clients: <c>PA</c> (next) or <c>PB</c> (previous), then the boundary item's key in hex.</summary>

@@ -1,4 +1,5 @@
 using FakeRooms.Domain.Rooms;
+using FakeRooms.Http.Catalogue;
 
 namespace FakeRooms.Http;
 
@@ -39,7 +40,16 @@ internal sealed class RequestContext(HttpRequestData request, IReadOnlyDictionar
         }
     }
 
-    /// <summary>Parameters the operation does not know, which Twilio would silently ignore.</summary>
+    /// <summary>The route being served, null when none matched.</summary>
+    public Route? Route { get; init; }
+
+    /// <summary>The request's parameters, read through the operation's declaration.</summary>
+    public Arguments Arguments => _arguments ??= new Arguments(
+        Route?.Description ?? throw new InvalidOperationException("No operation: no route matched."), Request);
+
+    private Arguments? _arguments;
+
+    /// <summary>Parameters the operation does not know, which Twilio would silently ignore (set before its handler runs).</summary>
     public IReadOnlyList<string> IgnoredParameters { get; set; } = [];
 
     public string Path(string name) => Parameters[name];

@@ -1,38 +1,34 @@
+using FakeRooms.Http.Catalogue;
+
 namespace FakeRooms.Http;
 
-/// <summary>One entry of the route table: a method, a path template with <c>{Name}</c> segments, an operation, a handler.</summary>
+/// <summary>One entry of the route table: an operation's declaration and the matcher of its path template.</summary>
 internal sealed class Route
 {
     private readonly string[] _segments;
 
-    public Route(string method, string template, Operation operation, Func<RequestContext, HttpResult> handler, bool control = false, string? summary = null)
+    public Route(OperationDescription description)
     {
-        Summary = summary;
-        Method = method;
-        Template = template;
-        Operation = operation;
-        Handler = handler;
-        IsControl = control;
-        _segments = template.Trim('/').Split('/');
+        Description = description;
+        _segments = description.Path.Trim('/').Split('/');
     }
 
     /// <summary>The path parameters of a route without any: one shared, empty dictionary.</summary>
     public static readonly IReadOnlyDictionary<string, string> NoParameters = new Dictionary<string, string>();
 
-    public string Method { get; }
-    public string Template { get; }
-    public Operation Operation { get; }
-    public Func<RequestContext, HttpResult> Handler { get; }
+    /// <summary>The operation's one declaration (Http/Catalogue).</summary>
+    public OperationDescription Description { get; }
+
+    public string Method => Description.Method;
+    public string Template => Description.Path;
+    public Operation Operation => Description.Operation;
+    public Func<RequestContext, HttpResult> Handler => Description.Handler;
 
     /// <summary>Control API routes need no Twilio credentials.</summary>
-    public bool IsControl { get; }
+    public bool IsControl => Description.IsControl;
 
     /// <summary>A short description (the control API's OpenAPI document shows it), or null.</summary>
-    public string? Summary { get; }
-
-    /// <summary>A regular expression over the raw path, for the WireMock mapping of this route.</summary>
-    public string PathPattern =>
-        "^/" + string.Join("/", _segments.Select(s => s.StartsWith('{') ? "[^/]+" : System.Text.RegularExpressions.Regex.Escape(s))) + "$";
+    public string? Summary => Description.Summary;
 
     /// <summary>Matches decoded path segments; fills path parameters on success.</summary>
     public bool TryMatch(IReadOnlyList<string> segments, out IReadOnlyDictionary<string, string> parameters)

@@ -1,10 +1,11 @@
+using FakeRooms.Http.Catalogue;
 using FakeRooms.Http.Handlers;
 
 namespace FakeRooms.Http;
 
 /// <summary>
-/// The one route table: every Twilio path the fake serves and every control path, each with its operation and
-/// handler. The WireMock mappings, 404/405 answers and the control API's OpenAPI document are all made from it.
+/// The one route table: every Twilio operation of the catalogue (Http/Catalogue) and every control path, each with its
+/// handler. 404/405 answers and the control API's OpenAPI document are made from it.
 /// </summary>
 internal sealed class RouteTable
 {
@@ -12,42 +13,8 @@ internal sealed class RouteTable
 
     public RouteTable()
     {
-        Add("POST", "/v1/Rooms", Operation.CreateRoom, RoomsHandler.Create);
-        Add("GET", "/v1/Rooms", Operation.ReadRoom, RoomsHandler.Read);
-        Add("GET", "/v1/Rooms/{Sid}", Operation.FetchRoom, RoomsHandler.Fetch);
-        Add("POST", "/v1/Rooms/{Sid}", Operation.UpdateRoom, RoomsHandler.Update);
-        Add("GET", "/v1/Rooms/{RoomSid}/Participants", Operation.ReadParticipant, ParticipantsHandler.Read);
-        Add("GET", "/v1/Rooms/{RoomSid}/Participants/{Sid}", Operation.FetchParticipant, ParticipantsHandler.Fetch);
-        Add("POST", "/v1/Rooms/{RoomSid}/Participants/{Sid}", Operation.UpdateParticipant, ParticipantsHandler.Update);
-        Add("POST", "/v1/Rooms/{RoomSid}/Participants/{Sid}/Anonymize", Operation.AnonymizeParticipant, ParticipantsHandler.Anonymize);
-        Add("GET", "/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/PublishedTracks", Operation.ReadPublishedTrack, ParticipantsHandler.ReadPublished);
-        Add("GET", "/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/PublishedTracks/{Sid}", Operation.FetchPublishedTrack, ParticipantsHandler.FetchPublished);
-        Add("GET", "/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribedTracks", Operation.ReadSubscribedTrack, ParticipantsHandler.ReadSubscribed);
-        Add("GET", "/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribedTracks/{Sid}", Operation.FetchSubscribedTrack, ParticipantsHandler.FetchSubscribed);
-        Add("GET", "/v1/Rooms/{RoomSid}/RecordingRules", Operation.FetchRecordingRule, RecordingsHandler.FetchRules);
-        Add("POST", "/v1/Rooms/{RoomSid}/RecordingRules", Operation.UpdateRecordingRule, RecordingsHandler.UpdateRules);
-        Add("GET", "/v1/Rooms/{RoomSid}/Recordings", Operation.ReadRoomRecording, RecordingsHandler.ReadRoom);
-        Add("GET", "/v1/Rooms/{RoomSid}/Recordings/{Sid}", Operation.FetchRoomRecording, RecordingsHandler.FetchRoom);
-        Add("DELETE", "/v1/Rooms/{RoomSid}/Recordings/{Sid}", Operation.DeleteRoomRecording, RecordingsHandler.DeleteRoom);
-        Add("GET", "/v1/Rooms/{RoomSid}/Recordings/{Sid}/Media", Operation.FetchRoomRecordingMedia, RecordingsHandler.MediaRoom);
-        Add("GET", "/v1/Recordings", Operation.ReadRecording, RecordingsHandler.Read);
-        Add("GET", "/v1/Recordings/{Sid}", Operation.FetchRecording, RecordingsHandler.Fetch);
-        Add("DELETE", "/v1/Recordings/{Sid}", Operation.DeleteRecording, RecordingsHandler.Delete);
-        Add("GET", "/v1/Recordings/{Sid}/Media", Operation.FetchRecordingMedia, RecordingsHandler.Media);
-        Add("GET", "/v1/RecordingSettings/Default", Operation.FetchRecordingSettings, RecordingsHandler.FetchSettings);
-        Add("POST", "/v1/RecordingSettings/Default", Operation.CreateRecordingSettings, RecordingsHandler.CreateSettings);
-        Add("POST", "/v1/Compositions", Operation.CreateComposition, CompositionsHandler.Create);
-        Add("GET", "/v1/Compositions", Operation.ReadComposition, CompositionsHandler.Read);
-        Add("GET", "/v1/Compositions/{Sid}", Operation.FetchComposition, CompositionsHandler.Fetch);
-        Add("DELETE", "/v1/Compositions/{Sid}", Operation.DeleteComposition, CompositionsHandler.Delete);
-        Add("GET", "/v1/Compositions/{Sid}/Media", Operation.FetchCompositionMedia, CompositionsHandler.Media);
-        Add("POST", "/v1/CompositionHooks", Operation.CreateCompositionHook, CompositionsHandler.CreateHook);
-        Add("GET", "/v1/CompositionHooks", Operation.ReadCompositionHook, CompositionsHandler.ReadHook);
-        Add("GET", "/v1/CompositionHooks/{Sid}", Operation.FetchCompositionHook, CompositionsHandler.FetchHook);
-        Add("POST", "/v1/CompositionHooks/{Sid}", Operation.UpdateCompositionHook, CompositionsHandler.UpdateHook);
-        Add("DELETE", "/v1/CompositionHooks/{Sid}", Operation.DeleteCompositionHook, CompositionsHandler.DeleteHook);
-        Add("GET", "/v1/CompositionSettings/Default", Operation.FetchCompositionSettings, CompositionsHandler.FetchSettings);
-        Add("POST", "/v1/CompositionSettings/Default", Operation.CreateCompositionSettings, CompositionsHandler.CreateSettings);
+        foreach (var operation in OperationCatalog.All)
+            _routes.Add(new Route(operation));
         Add("GET", "/__fakerooms/media/{AccountSid}/{File}", Operation.Control, CompositionsHandler.MediaFile, control: true,
             summary: "The bytes of a completed recording's or composition's media ({Sid}.{extension}), where the Media redirect leads.");
         Control.ControlApi.Register(this);
@@ -63,7 +30,7 @@ internal sealed class RouteTable
     public IReadOnlyList<Route> Routes => _routes;
 
     public void Add(string method, string template, Operation operation, Func<RequestContext, HttpResult> handler, bool control = false, string? summary = null) =>
-        _routes.Add(new Route(method, template, operation, handler, control, summary));
+        _routes.Add(new Route(new OperationDescription(method, template, operation, handler, [], control, summary)));
 
     /// <summary>The methods the route table serves on a path (for the <c>Allow</c> header of a 405), sorted.</summary>
     public IReadOnlyList<string> AllowedMethods(IReadOnlyList<string> segments) =>

@@ -2,7 +2,7 @@ using System.Globalization;
 using FakeRooms.Domain.Compositions;
 using FakeRooms.Domain.Errors;
 using FakeRooms.Domain.Rooms;
-using FakeRooms.Http;
+using FakeRooms.Http.Catalogue;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -16,51 +16,37 @@ namespace FakeRooms.Validation;
 /// </summary>
 internal static class CompositionParser
 {
-    /// <summary>The parameters of CreateCompositionRequest.</summary>
-    public static readonly IReadOnlySet<string> CompositionParameters = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "RoomSid", "VideoLayout", "AudioSources", "AudioSourcesExcluded", "Resolution", "Format", "StatusCallback",
-        "StatusCallbackMethod", "Trim",
-    };
-
-    /// <summary>The parameters of Create/UpdateCompositionHookRequest.</summary>
-    public static readonly IReadOnlySet<string> HookParameters = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "FriendlyName", "Enabled", "VideoLayout", "AudioSources", "AudioSourcesExcluded", "Resolution", "Format",
-        "StatusCallback", "StatusCallbackMethod", "Trim",
-    };
-
     /// <summary>A composition request: the room SID (required) and the spec.</summary>
-    public static (string RoomSid, CompositionSpec Spec) ParseComposition(FormValues form, ValidationProfile profile)
+    public static (string RoomSid, CompositionSpec Spec) ParseComposition(Arguments form, ValidationProfile profile)
     {
         // Spec CreateCompositionRequest: required ["RoomSid"]; the message follows Twilio's 20001 wording (FACTS §2.5).
-        var roomSid = Values.Text(form, "RoomSid") ?? throw new TwilioErrorException(TwilioErrors.MissingParameter("RoomSid"));
+        var roomSid = form.Text("RoomSid") ?? throw new TwilioErrorException(TwilioErrors.MissingParameter("RoomSid"));
         return (roomSid, ParseSpec(form, profile));
     }
 
     /// <summary>A hook request: FriendlyName (required, at most 100 characters), Enabled and the spec.</summary>
-    public static CompositionHookCommand ParseHook(FormValues form, ValidationProfile profile)
+    public static CompositionHookCommand ParseHook(Arguments form, ValidationProfile profile)
     {
-        var name = Values.Text(form, "FriendlyName") ?? throw new TwilioErrorException(TwilioErrors.MissingParameter("FriendlyName"));
+        var name = form.Text("FriendlyName") ?? throw new TwilioErrorException(TwilioErrors.MissingParameter("FriendlyName"));
         if (profile == ValidationProfile.Strict && name.Length > CompositionRules.MaxFriendlyNameLength)
             throw new TwilioErrorException(TwilioErrors.OutOfRange("FriendlyName", name, "1 to 100 characters"));
-        var enabled = Values.Bool(form, "Enabled");
+        var enabled = form.Bool("Enabled");
         return new CompositionHookCommand(name, enabled, ParseSpec(form, profile));
     }
 
-    private static CompositionSpec ParseSpec(FormValues form, ValidationProfile profile)
+    private static CompositionSpec ParseSpec(Arguments form, ValidationProfile profile)
     {
-        var layout = Values.Text(form, "VideoLayout") is { } rawLayout ? ParseLayout(rawLayout) : [];
+        var layout = form.Text("VideoLayout") is { } rawLayout ? ParseLayout(rawLayout) : [];
         var audio = NonEmpty(form.All("AudioSources"));
         var audioExcluded = NonEmpty(form.All("AudioSourcesExcluded"));
 
-        var resolution = Values.Text(form, "Resolution") ?? CompositionRules.DefaultResolution;
+        var resolution = form.Text("Resolution") ?? CompositionRules.DefaultResolution;
         if (profile == ValidationProfile.Strict && !CompositionRules.IsValidResolution(resolution))
             throw new TwilioErrorException(TwilioErrors.InvalidParameter("Resolution", resolution));
 
         // [INFERRED] default webm: the spec names no default format.
         var format = CompositionFormat.Webm;
-        if (Values.Text(form, "Format") is { } rawFormat)
+        if (form.Text("Format") is { } rawFormat)
             format = rawFormat switch
             {
                 "mp4" => CompositionFormat.Mp4,
@@ -68,10 +54,10 @@ internal static class CompositionParser
                 _ => throw new TwilioErrorException(TwilioErrors.InvalidParameter("Format", rawFormat)),
             };
 
-        var callback = Values.Text(form, "StatusCallback");
+        var callback = form.Text("StatusCallback");
         if (callback is not null && !RoomRules.IsValidCallbackUrl(callback))
             throw new TwilioErrorException(TwilioErrors.InvalidParameter("StatusCallback", callback));
-        var method = Values.Text(form, "StatusCallbackMethod");
+        var method = form.Text("StatusCallbackMethod");
         // Spec: StatusCallbackMethod enum GET, POST.
         if (method is not null and not ("GET" or "POST"))
             throw new TwilioErrorException(TwilioErrors.InvalidParameter("StatusCallbackMethod", method));
@@ -89,7 +75,7 @@ internal static class CompositionParser
             Resolution = resolution,
             Format = format,
             // Spec Trim: "The default is true".
-            Trim = Values.Bool(form, "Trim") ?? true,
+            Trim = form.Bool("Trim") ?? true,
             StatusCallback = callback,
             StatusCallbackMethod = method ?? "POST",
         };

@@ -1,29 +1,20 @@
 using FakeRooms.Domain.Errors;
 using FakeRooms.Domain.Rooms;
-using FakeRooms.Http;
+using FakeRooms.Http.Catalogue;
 using FakeRooms.Wire;
 
 namespace FakeRooms.Validation;
 
 /// <summary>
-/// Reads a CreateRoom form (spec <c>CreateRoomRequest</c>) into a typed command. Types and enums are checked under
+/// Reads a CreateRoom form (spec <c>CreateRoomRequest</c>, declared in Http/Catalogue) into a typed command. Types and enums are checked under
 /// every profile; Twilio's own rules (<see cref="RoomRules"/>) only under <see cref="ValidationProfile.Strict"/>.
 /// </summary>
 internal static class CreateRoomParser
 {
-    /// <summary>The parameters of CreateRoomRequest; anything else is ignored, as Twilio ignores it.</summary>
-    public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "EnableTurn", "Type", "UniqueName", "StatusCallback", "StatusCallbackMethod", "MaxParticipants",
-        "RecordParticipantsOnConnect", "TranscribeParticipantsOnConnect", "VideoCodecs", "MediaRegion", "RecordingRules",
-        "TranscriptionsConfiguration", "AudioOnly", "MaxParticipantDuration", "EmptyRoomTimeout", "UnusedRoomTimeout",
-        "LargeRoom",
-    };
-
-    public static CreateRoom Parse(FormValues form, ValidationProfile profile, int? largeRoomMaxParticipants)
+    public static CreateRoom Parse(Arguments form, ValidationProfile profile, int? largeRoomMaxParticipants)
     {
         RoomType? type = null;
-        if (Values.Text(form, "Type") is { } rawType)
+        if (form.Text("Type") is { } rawType)
         {
             // Enum values are case-sensitive: "Group" is not a room type (docs error 53108).
             if (!WireNames.TryRoomType(rawType, out var parsed))
@@ -31,41 +22,41 @@ internal static class CreateRoomParser
             type = parsed;
         }
 
-        var method = Values.Text(form, "StatusCallbackMethod");
+        var method = form.Text("StatusCallbackMethod");
         if (method is not null && !IsHttpMethodToken(method))
             throw new TwilioErrorException(TwilioErrors.StatusCallbackMethodInvalid);
 
-        var callback = Values.Text(form, "StatusCallback");
+        var callback = form.Text("StatusCallback");
         if (callback is not null && profile == ValidationProfile.Schema && !IsAbsoluteUri(callback))
             throw new TwilioErrorException(TwilioErrors.StatusCallbackInvalid);
 
         var command = new CreateRoom
         {
             Type = type,
-            UniqueName = Values.Text(form, "UniqueName"),
+            UniqueName = form.Text("UniqueName"),
             StatusCallback = callback,
             StatusCallbackMethod = method,
-            MaxParticipants = Values.Int(form, "MaxParticipants"),
-            MaxParticipantDuration = Values.Int(form, "MaxParticipantDuration"),
-            RecordParticipantsOnConnect = Values.Bool(form, "RecordParticipantsOnConnect"),
+            MaxParticipants = form.Int("MaxParticipants"),
+            MaxParticipantDuration = form.Int("MaxParticipantDuration"),
+            RecordParticipantsOnConnect = form.Bool("RecordParticipantsOnConnect"),
             VideoCodecs = Codecs(form),
-            MediaRegion = Values.Text(form, "MediaRegion"),
-            AudioOnly = Values.Bool(form, "AudioOnly"),
-            EmptyRoomTimeout = Values.Int(form, "EmptyRoomTimeout"),
-            UnusedRoomTimeout = Values.Int(form, "UnusedRoomTimeout"),
-            LargeRoom = Values.Bool(form, "LargeRoom"),
-            RecordingRules = Values.Text(form, "RecordingRules") is { } rules ? RecordingRulesParser.Parse(rules) : null,
+            MediaRegion = form.Text("MediaRegion"),
+            AudioOnly = form.Bool("AudioOnly"),
+            EmptyRoomTimeout = form.Int("EmptyRoomTimeout"),
+            UnusedRoomTimeout = form.Int("UnusedRoomTimeout"),
+            LargeRoom = form.Bool("LargeRoom"),
+            RecordingRules = form.Text("RecordingRules") is { } rules ? RecordingRulesParser.Parse(rules) : null,
         };
         // Typed but otherwise unused by the fake: still refused when not of their type.
-        _ = Values.Bool(form, "EnableTurn");
-        _ = Values.Bool(form, "TranscribeParticipantsOnConnect");
+        _ = form.Bool("EnableTurn");
+        _ = form.Bool("TranscribeParticipantsOnConnect");
 
         if (profile == ValidationProfile.Strict && RoomRules.Check(command, largeRoomMaxParticipants) is { } error)
             throw new TwilioErrorException(error);
         return command;
     }
 
-    private static IReadOnlyList<Domain.Rooms.VideoCodec>? Codecs(FormValues form)
+    private static IReadOnlyList<Domain.Rooms.VideoCodec>? Codecs(Arguments form)
     {
         var raw = form.All("VideoCodecs");
         if (raw.Count == 0)

@@ -1,6 +1,7 @@
 using FakeRooms.Domain.Compositions;
 using FakeRooms.Domain.Errors;
 using FakeRooms.Domain.Recordings;
+using FakeRooms.Http.Catalogue;
 using FakeRooms.Validation;
 using FakeRooms.Wire;
 
@@ -12,31 +13,23 @@ namespace FakeRooms.Http.Handlers;
 /// </summary>
 internal static class CompositionsHandler
 {
-    private static readonly IReadOnlySet<string> ReadParameters = new HashSet<string>(StringComparer.Ordinal)
-        { "Status", "DateCreatedAfter", "DateCreatedBefore", "RoomSid", "PageSize", "Page", "PageToken" };
-
-    private static readonly IReadOnlySet<string> HookReadParameters = new HashSet<string>(StringComparer.Ordinal)
-        { "Enabled", "DateCreatedAfter", "DateCreatedBefore", "FriendlyName", "PageSize", "Page", "PageToken" };
-
     // ------------------------------------------------------------------ compositions
 
     /// <summary>CreateComposition: 201 with the composition, <c>enqueued</c>.</summary>
     public static HttpResult Create(RequestContext ctx)
     {
-        var form = ctx.Request.Form;
-        ctx.IgnoredParameters = form.NamesNotIn(CompositionParser.CompositionParameters);
-        var (roomSid, spec) = CompositionParser.ParseComposition(form, ctx.Server.Options.Validation);
+        var args = ctx.Arguments;
+        var (roomSid, spec) = CompositionParser.ParseComposition(args, ctx.Server.Options.Validation);
         var composition = ctx.Store.CreateComposition(roomSid, spec);
         return new HttpResult(201, JsonText.Write(w => CompositionJson.Write(w, composition, ctx.BaseUrl)));
     }
 
     public static HttpResult Read(RequestContext ctx)
     {
-        var query = ctx.Request.Query;
-        ctx.IgnoredParameters = query.NamesNotIn(ReadParameters);
-        var paging = PageRequest.Parse(query, RecordingsHandler.SmallMaxPageSize);
+        var args = ctx.Arguments;
+        var paging = PageRequest.Parse(args);
         CompositionStatus? status = null;
-        if (Values.Text(query, "Status") is { } rawStatus)
+        if (args.Text("Status") is { } rawStatus)
         {
             if (!MediaWireNames.TryCompositionStatus(rawStatus, out var parsed))
                 throw new TwilioErrorException(TwilioErrors.InvalidParameter("Status", rawStatus));
@@ -45,22 +38,21 @@ internal static class CompositionsHandler
         var page = ctx.Store.ListCompositions(new CompositionQuery
         {
             Status = status,
-            RoomSid = Values.Text(query, "RoomSid"),
-            CreatedOnOrAfter = Values.Date(query, "DateCreatedAfter"),
-            CreatedBefore = Values.Date(query, "DateCreatedBefore"),
+            RoomSid = args.Text("RoomSid"),
+            CreatedOnOrAfter = args.Date("DateCreatedAfter"),
+            CreatedBefore = args.Date("DateCreatedBefore"),
             PageSize = paging.PageSize,
             Cursor = paging.Cursor,
         });
         var baseUrl = ctx.BaseUrl;
         // Filter order of the spec's example URL: Status, RoomSid, DateCreatedAfter, DateCreatedBefore.
         var meta = paging.Meta(baseUrl, "/v1/Compositions",
-            PageRequest.Filters(query, "Status", "RoomSid", "DateCreatedAfter", "DateCreatedBefore"), page);
+            args.Filters("Status", "RoomSid", "DateCreatedAfter", "DateCreatedBefore"), page);
         return new HttpResult(200, TwilioJson.Page("compositions", page.Items, (w, c) => CompositionJson.Write(w, c, baseUrl), meta));
     }
 
     public static HttpResult Fetch(RequestContext ctx)
     {
-        ctx.IgnoredParameters = ctx.Request.Query.NamesNotIn(RoomsHandler.Empty);
         var composition = ctx.Store.GetComposition(ctx.Path("Sid"));
         return new HttpResult(200, JsonText.Write(w => CompositionJson.Write(w, composition, ctx.BaseUrl)));
     }
@@ -84,36 +76,33 @@ internal static class CompositionsHandler
 
     public static HttpResult CreateHook(RequestContext ctx)
     {
-        var form = ctx.Request.Form;
-        ctx.IgnoredParameters = form.NamesNotIn(CompositionParser.HookParameters);
-        var hook = ctx.Store.CreateHook(CompositionParser.ParseHook(form, ctx.Server.Options.Validation));
+        var args = ctx.Arguments;
+        var hook = ctx.Store.CreateHook(CompositionParser.ParseHook(args, ctx.Server.Options.Validation));
         return new HttpResult(201, JsonText.Write(w => CompositionJson.WriteHook(w, hook, ctx.BaseUrl)));
     }
 
     public static HttpResult ReadHook(RequestContext ctx)
     {
-        var query = ctx.Request.Query;
-        ctx.IgnoredParameters = query.NamesNotIn(HookReadParameters);
-        var paging = PageRequest.Parse(query);
+        var args = ctx.Arguments;
+        var paging = PageRequest.Parse(args);
         var page = ctx.Store.ListHooks(new CompositionHookQuery
         {
-            Enabled = Values.Bool(query, "Enabled"),
-            FriendlyName = Values.Text(query, "FriendlyName"),
-            CreatedOnOrAfter = Values.Date(query, "DateCreatedAfter"),
-            CreatedBefore = Values.Date(query, "DateCreatedBefore"),
+            Enabled = args.Bool("Enabled"),
+            FriendlyName = args.Text("FriendlyName"),
+            CreatedOnOrAfter = args.Date("DateCreatedAfter"),
+            CreatedBefore = args.Date("DateCreatedBefore"),
             PageSize = paging.PageSize,
             Cursor = paging.Cursor,
         });
         var baseUrl = ctx.BaseUrl;
         // Filter order of the spec's example URL: FriendlyName, DateCreatedBefore, DateCreatedAfter, Enabled.
         var meta = paging.Meta(baseUrl, "/v1/CompositionHooks",
-            PageRequest.Filters(query, "FriendlyName", "DateCreatedBefore", "DateCreatedAfter", "Enabled"), page);
+            args.Filters("FriendlyName", "DateCreatedBefore", "DateCreatedAfter", "Enabled"), page);
         return new HttpResult(200, TwilioJson.Page("composition_hooks", page.Items, (w, h) => CompositionJson.WriteHook(w, h, baseUrl), meta));
     }
 
     public static HttpResult FetchHook(RequestContext ctx)
     {
-        ctx.IgnoredParameters = ctx.Request.Query.NamesNotIn(RoomsHandler.Empty);
         var hook = ctx.Store.GetHook(ctx.Path("Sid"));
         return new HttpResult(200, JsonText.Write(w => CompositionJson.WriteHook(w, hook, ctx.BaseUrl)));
     }
@@ -121,10 +110,9 @@ internal static class CompositionsHandler
     /// <summary>UpdateCompositionHook: FriendlyName required (spec), 200.</summary>
     public static HttpResult UpdateHook(RequestContext ctx)
     {
-        var form = ctx.Request.Form;
-        ctx.IgnoredParameters = form.NamesNotIn(CompositionParser.HookParameters);
+        var args = ctx.Arguments;
         var validation = ctx.Server.Options.Validation;
-        var hook = ctx.Store.UpdateHook(ctx.Path("Sid"), () => CompositionParser.ParseHook(form, validation));
+        var hook = ctx.Store.UpdateHook(ctx.Path("Sid"), () => CompositionParser.ParseHook(args, validation));
         return new HttpResult(200, JsonText.Write(w => CompositionJson.WriteHook(w, hook, ctx.BaseUrl)));
     }
 

@@ -1,6 +1,7 @@
 using FakeRooms.Domain.Errors;
 using FakeRooms.Domain.Participants;
 using FakeRooms.Domain.Rooms;
+using FakeRooms.Http.Catalogue;
 using FakeRooms.Validation;
 using FakeRooms.Wire;
 
@@ -12,34 +13,25 @@ namespace FakeRooms.Http.Handlers;
 /// </summary>
 internal static class ParticipantsHandler
 {
-    private static readonly IReadOnlySet<string> ReadParameters = new HashSet<string>(StringComparer.Ordinal)
-        { "Status", "Identity", "DateCreatedAfter", "DateCreatedBefore", "PageSize", "Page", "PageToken" };
-
-    private static readonly IReadOnlySet<string> PageParameters = new HashSet<string>(StringComparer.Ordinal)
-        { "PageSize", "Page", "PageToken" };
-
-    private static readonly IReadOnlySet<string> UpdateParameters = new HashSet<string>(StringComparer.Ordinal) { "Status" };
-
     public static HttpResult Read(RequestContext ctx)
     {
-        var query = ctx.Request.Query;
-        ctx.IgnoredParameters = query.NamesNotIn(ReadParameters);
+        var args = ctx.Arguments;
         ParticipantStatus? status = null;
-        if (Values.Text(query, "Status") is { } rawStatus)
+        if (args.Text("Status") is { } rawStatus)
         {
             if (!WireNames.TryParticipantStatus(rawStatus, out var parsed))
                 throw new TwilioErrorException(TwilioErrors.InvalidParameter("Status", rawStatus));
             status = parsed;
         }
-        var after = Values.Date(query, "DateCreatedAfter");
-        var before = Values.Date(query, "DateCreatedBefore");
-        var paging = PageRequest.Parse(query);
+        var after = args.Date("DateCreatedAfter");
+        var before = args.Date("DateCreatedBefore");
+        var paging = PageRequest.Parse(args);
         var roomId = ctx.Path("RoomSid");
         // One lock resolves the room and reads its participants: the page and its URLs are about the same room.
         var (room, page) = ctx.Store.ListParticipants(roomId, new ParticipantQuery
         {
             Status = status,
-            Identity = Values.Text(query, "Identity"),
+            Identity = args.Text("Identity"),
             CreatedOnOrAfter = after,
             CreatedBefore = before,
             PageSize = paging.PageSize,
@@ -47,13 +39,12 @@ internal static class ParticipantsHandler
         });
         var baseUrl = ctx.BaseUrl;
         var meta = paging.Meta(baseUrl, $"/v1/Rooms/{room.Sid}/Participants",
-            PageRequest.Filters(query, "Status", "Identity", "DateCreatedAfter", "DateCreatedBefore"), page);
+            args.Filters("Status", "Identity", "DateCreatedAfter", "DateCreatedBefore"), page);
         return new HttpResult(200, TwilioJson.Page("participants", page.Items, (w, p) => TwilioJson.WriteParticipant(w, p, baseUrl), meta)) { Room = room };
     }
 
     public static HttpResult Fetch(RequestContext ctx)
     {
-        ctx.IgnoredParameters = ctx.Request.Query.NamesNotIn(RoomsHandler.Empty);
         var participant = ctx.Store.GetParticipant(ctx.Path("RoomSid"), ctx.Path("Sid"));
         return new HttpResult(200, JsonText.Write(w => TwilioJson.WriteParticipant(w, participant, ctx.BaseUrl)));
     }
@@ -61,9 +52,8 @@ internal static class ParticipantsHandler
     /// <summary>Kicks a participant: <c>Status=disconnected</c> (docs: "Kick/Remove Participant from a Room"); 202.</summary>
     public static HttpResult Update(RequestContext ctx)
     {
-        var form = ctx.Request.Form;
-        ctx.IgnoredParameters = form.NamesNotIn(UpdateParameters);
-        var status = Values.Text(form, "Status");
+        var args = ctx.Arguments;
+        var status = args.Text("Status");
         var participant = ctx.Store.Disconnect(ctx.Path("RoomSid"), ctx.Path("Sid"), validate: () =>
         {
             if (status is null)
@@ -77,7 +67,6 @@ internal static class ParticipantsHandler
     /// <summary>Anonymize takes no body and answers 200 with the anonymize schema (spec).</summary>
     public static HttpResult Anonymize(RequestContext ctx)
     {
-        ctx.IgnoredParameters = ctx.Request.Form.NamesNotIn(RoomsHandler.Empty);
         var participant = ctx.Store.Anonymize(ctx.Path("RoomSid"), ctx.Path("Sid"));
         return new HttpResult(200, JsonText.Write(w => TwilioJson.WriteAnonymize(w, participant, ctx.BaseUrl)));
     }
@@ -95,7 +84,6 @@ internal static class ParticipantsHandler
     /// <summary>A published track by MT SID or by name (docs: {TrackNameOrSid}).</summary>
     public static HttpResult FetchPublished(RequestContext ctx)
     {
-        ctx.IgnoredParameters = ctx.Request.Query.NamesNotIn(RoomsHandler.Empty);
         var roomId = ctx.Path("RoomSid");
         var id = ctx.Path("Sid");
         var track = ctx.Store.PublishedTracks(roomId, ctx.Path("ParticipantSid")).FirstOrDefault(t => t.Sid == id || t.Name == id)
@@ -115,7 +103,6 @@ internal static class ParticipantsHandler
 
     public static HttpResult FetchSubscribed(RequestContext ctx)
     {
-        ctx.IgnoredParameters = ctx.Request.Query.NamesNotIn(RoomsHandler.Empty);
         var roomId = ctx.Path("RoomSid");
         var id = ctx.Path("Sid");
         var track = ctx.Store.SubscribedTracks(roomId, ctx.Path("ParticipantSid")).FirstOrDefault(t => t.Sid == id)
@@ -125,9 +112,8 @@ internal static class ParticipantsHandler
 
     private static (string RoomId, string ParticipantId, PageRequest Paging) TrackListContext(RequestContext ctx)
     {
-        var query = ctx.Request.Query;
-        ctx.IgnoredParameters = query.NamesNotIn(PageParameters);
-        var paging = PageRequest.Parse(query);
+        var args = ctx.Arguments;
+        var paging = PageRequest.Parse(args);
         return (ctx.Path("RoomSid"), ctx.Path("ParticipantSid"), paging);
     }
 }

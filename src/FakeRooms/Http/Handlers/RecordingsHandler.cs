@@ -4,6 +4,7 @@ using FakeRooms.Domain.Errors;
 using FakeRooms.Domain.Participants;
 using FakeRooms.Domain.Recordings;
 using FakeRooms.Domain.Rooms;
+using FakeRooms.Http.Catalogue;
 using FakeRooms.Validation;
 using FakeRooms.Wire;
 
@@ -15,25 +16,10 @@ namespace FakeRooms.Http.Handlers;
 /// </summary>
 internal static partial class RecordingsHandler
 {
-    private static readonly IReadOnlySet<string> RuleParameters = new HashSet<string>(StringComparer.Ordinal) { "Rules" };
-
-    private static readonly IReadOnlySet<string> RoomReadParameters = new HashSet<string>(StringComparer.Ordinal)
-        { "Status", "SourceSid", "DateCreatedAfter", "DateCreatedBefore", "PageSize", "Page", "PageToken" };
-
-    private static readonly IReadOnlySet<string> ReadParameters = new HashSet<string>(StringComparer.Ordinal)
-        { "Status", "SourceSid", "GroupingSid", "DateCreatedAfter", "DateCreatedBefore", "MediaType", "PageSize", "Page", "PageToken" };
-
-    internal static readonly IReadOnlySet<string> SettingsParameters = new HashSet<string>(StringComparer.Ordinal)
-        { "FriendlyName", "AwsCredentialsSid", "EncryptionKeySid", "AwsS3Url", "AwsStorageEnabled", "EncryptionEnabled" };
-
-    /// <summary>Spec: /v1/Recordings and /v1/Compositions allow at most 100 per page; the other lists 1000.</summary>
-    internal const int SmallMaxPageSize = 100;
-
     // ------------------------------------------------------------------ recording rules
 
     public static HttpResult FetchRules(RequestContext ctx)
     {
-        ctx.IgnoredParameters = ctx.Request.Query.NamesNotIn(RoomsHandler.Empty);
         return new HttpResult(200, RecordingJson.Rules(ctx.Store.GetRecordingRules(ctx.Path("RoomSid"))));
     }
 
@@ -43,14 +29,13 @@ internal static partial class RecordingsHandler
     /// </summary>
     public static HttpResult UpdateRules(RequestContext ctx)
     {
-        var form = ctx.Request.Form;
-        ctx.IgnoredParameters = form.NamesNotIn(RuleParameters);
+        var args = ctx.Arguments;
         var strict = ctx.Server.Options.Validation == ValidationProfile.Strict;
         // One lock resolves the room (20404 first) and replaces its rules.
         var (room, state) = ctx.Store.UpdateRecordingRules(ctx.Path("RoomSid"), () =>
         {
             // [INFERRED] No Rules at all is an invalid rule set, like [] (the spec does not mark Rules required).
-            var raw = Values.Text(form, "Rules") ?? throw new TwilioErrorException(TwilioErrors.InvalidRecordingRules);
+            var raw = args.Text("Rules") ?? throw new TwilioErrorException(TwilioErrors.InvalidRecordingRules);
             var rules = RecordingRulesParser.Parse(raw);
             if (strict && RoomRules.CheckRecordingRules(rules) is { } error)
                 throw new TwilioErrorException(error);
@@ -63,20 +48,18 @@ internal static partial class RecordingsHandler
 
     public static HttpResult ReadRoom(RequestContext ctx)
     {
-        var query = ctx.Request.Query;
-        ctx.IgnoredParameters = query.NamesNotIn(RoomReadParameters);
-        var paging = PageRequest.Parse(query);
-        var (resolved, page) = ctx.Store.ListRecordingsOf(Query(query, paging) with { RoomSid = ctx.Path("RoomSid") });
+        var args = ctx.Arguments;
+        var paging = PageRequest.Parse(args);
+        var (resolved, page) = ctx.Store.ListRecordingsOf(Query(args, paging) with { RoomSid = ctx.Path("RoomSid") });
         var room = resolved!;
         var baseUrl = ctx.BaseUrl;
         var meta = paging.Meta(baseUrl, $"/v1/Rooms/{room.Sid}/Recordings",
-            PageRequest.Filters(query, "Status", "SourceSid", "DateCreatedAfter", "DateCreatedBefore"), page);
+            args.Filters("Status", "SourceSid", "DateCreatedAfter", "DateCreatedBefore"), page);
         return new HttpResult(200, TwilioJson.Page("recordings", page.Items, (w, r) => RecordingJson.Write(w, r, baseUrl, roomScoped: true), meta)) { Room = room };
     }
 
     public static HttpResult FetchRoom(RequestContext ctx)
     {
-        ctx.IgnoredParameters = ctx.Request.Query.NamesNotIn(RoomsHandler.Empty);
         var recording = ctx.Store.GetRecording(ctx.Path("Sid"), ctx.Path("RoomSid"));
         return new HttpResult(200, JsonText.Write(w => RecordingJson.Write(w, recording, ctx.BaseUrl, roomScoped: true)));
     }
@@ -98,28 +81,26 @@ internal static partial class RecordingsHandler
 
     public static HttpResult Read(RequestContext ctx)
     {
-        var query = ctx.Request.Query;
-        ctx.IgnoredParameters = query.NamesNotIn(ReadParameters);
-        var paging = PageRequest.Parse(query, SmallMaxPageSize);
+        var args = ctx.Arguments;
+        var paging = PageRequest.Parse(args);
         TrackKind? mediaType = null;
-        if (Values.Text(query, "MediaType") is { } rawType)
+        if (args.Text("MediaType") is { } rawType)
         {
             if (!WireNames.TryTrackKind(rawType, out var parsed))
                 throw new TwilioErrorException(TwilioErrors.InvalidParameter("MediaType", rawType));
             mediaType = parsed;
         }
-        var groupingSids = query.All("GroupingSid").Where(g => g.Length > 0).ToList();
-        var page = ctx.Store.ListRecordings(Query(query, paging) with { MediaType = mediaType, GroupingSids = groupingSids });
+        var groupingSids = args.All("GroupingSid").Where(g => g.Length > 0).ToList();
+        var page = ctx.Store.ListRecordings(Query(args, paging) with { MediaType = mediaType, GroupingSids = groupingSids });
         var baseUrl = ctx.BaseUrl;
         // Filter order of the spec's example URLs: Status, DateCreatedAfter, DateCreatedBefore, SourceSid, MediaType, GroupingSid.
         var meta = paging.Meta(baseUrl, "/v1/Recordings",
-            PageRequest.Filters(query, "Status", "DateCreatedAfter", "DateCreatedBefore", "SourceSid", "MediaType", "GroupingSid"), page);
+            args.Filters("Status", "DateCreatedAfter", "DateCreatedBefore", "SourceSid", "MediaType", "GroupingSid"), page);
         return new HttpResult(200, TwilioJson.Page("recordings", page.Items, (w, r) => RecordingJson.Write(w, r, baseUrl, roomScoped: false), meta));
     }
 
     public static HttpResult Fetch(RequestContext ctx)
     {
-        ctx.IgnoredParameters = ctx.Request.Query.NamesNotIn(RoomsHandler.Empty);
         var recording = ctx.Store.GetRecording(ctx.Path("Sid"));
         return new HttpResult(200, JsonText.Write(w => RecordingJson.Write(w, recording, ctx.BaseUrl, roomScoped: false)));
     }
@@ -144,7 +125,6 @@ internal static partial class RecordingsHandler
 
     internal static HttpResult FetchSettings(RequestContext ctx, MediaSettingsKind kind)
     {
-        ctx.IgnoredParameters = ctx.Request.Query.NamesNotIn(RoomsHandler.Empty);
         return new HttpResult(200, CompositionJson.Settings(ctx.Store.GetSettings(kind), kind, ctx.BaseUrl));
     }
 
@@ -154,12 +134,11 @@ internal static partial class RecordingsHandler
     /// </summary>
     internal static HttpResult CreateSettings(RequestContext ctx, MediaSettingsKind kind)
     {
-        var form = ctx.Request.Form;
-        ctx.IgnoredParameters = form.NamesNotIn(SettingsParameters);
-        var name = Values.Text(form, "FriendlyName") ?? throw new TwilioErrorException(TwilioErrors.MissingParameter("FriendlyName"));
-        var credentials = CredentialSid(form, "AwsCredentialsSid");
-        var key = CredentialSid(form, "EncryptionKeySid");
-        var url = Values.Text(form, "AwsS3Url");
+        var args = ctx.Arguments;
+        var name = args.Text("FriendlyName") ?? throw new TwilioErrorException(TwilioErrors.MissingParameter("FriendlyName"));
+        var credentials = CredentialSid(args, "AwsCredentialsSid");
+        var key = CredentialSid(args, "EncryptionKeySid");
+        var url = args.Text("AwsS3Url");
         if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _))
             throw new TwilioErrorException(TwilioErrors.InvalidParameter("AwsS3Url", url));
         var settings = ctx.Store.SetSettings(kind, new MediaSettings
@@ -169,8 +148,8 @@ internal static partial class RecordingsHandler
             AwsCredentialsSid = credentials,
             EncryptionKeySid = key,
             AwsS3Url = url,
-            AwsStorageEnabled = Values.Bool(form, "AwsStorageEnabled") ?? false,
-            EncryptionEnabled = Values.Bool(form, "EncryptionEnabled") ?? false,
+            AwsStorageEnabled = args.Bool("AwsStorageEnabled") ?? false,
+            EncryptionEnabled = args.Bool("EncryptionEnabled") ?? false,
         });
         return new HttpResult(200, CompositionJson.Settings(settings, kind, ctx.BaseUrl));
     }
@@ -201,10 +180,10 @@ internal static partial class RecordingsHandler
     internal static HttpResult Redirect(string url) =>
         new(302, RecordingJson.Redirect(url)) { Headers = [new("Location", url)] };
 
-    private static RecordingQuery Query(FormValues query, PageRequest paging)
+    private static RecordingQuery Query(Arguments args, PageRequest paging)
     {
         RecordingStatus? status = null;
-        if (Values.Text(query, "Status") is { } rawStatus)
+        if (args.Text("Status") is { } rawStatus)
         {
             if (!MediaWireNames.TryRecordingStatus(rawStatus, out var parsed))
                 throw new TwilioErrorException(TwilioErrors.InvalidParameter("Status", rawStatus));
@@ -213,17 +192,17 @@ internal static partial class RecordingsHandler
         return new RecordingQuery
         {
             Status = status,
-            SourceSid = Values.Text(query, "SourceSid"),
-            CreatedOnOrAfter = Values.Date(query, "DateCreatedAfter"),
-            CreatedBefore = Values.Date(query, "DateCreatedBefore"),
+            SourceSid = args.Text("SourceSid"),
+            CreatedOnOrAfter = args.Date("DateCreatedAfter"),
+            CreatedBefore = args.Date("DateCreatedBefore"),
             PageSize = paging.PageSize,
             Cursor = paging.Cursor,
         };
     }
 
-    private static string? CredentialSid(FormValues form, string name)
+    private static string? CredentialSid(Arguments args, string name)
     {
-        var value = Values.Text(form, name);
+        var value = args.Text(name);
         // Spec: pattern ^CR[0-9a-fA-F]{32}$.
         if (value is not null && !CredentialSidPattern().IsMatch(value))
             throw new TwilioErrorException(TwilioErrors.InvalidParameter(name, value));

@@ -1,5 +1,6 @@
 using FakeRooms.Domain.Errors;
 using FakeRooms.Domain.Rooms;
+using FakeRooms.Http.Catalogue;
 using FakeRooms.Validation;
 using FakeRooms.Wire;
 
@@ -8,24 +9,17 @@ namespace FakeRooms.Http.Handlers;
 /// <summary>The Rooms resource: CreateRoom, FetchRoom, ReadRoom, UpdateRoom (spec paths /v1/Rooms and /v1/Rooms/{Sid}).</summary>
 internal static class RoomsHandler
 {
-    private static readonly IReadOnlySet<string> ReadParameters = new HashSet<string>(StringComparer.Ordinal)
-        { "Status", "UniqueName", "DateCreatedAfter", "DateCreatedBefore", "PageSize", "Page", "PageToken" };
-
-    private static readonly IReadOnlySet<string> UpdateParameters = new HashSet<string>(StringComparer.Ordinal) { "Status" };
-
     public static HttpResult Create(RequestContext ctx)
     {
-        var form = ctx.Request.Form;
-        ctx.IgnoredParameters = form.NamesNotIn(CreateRoomParser.Known);
+        var args = ctx.Arguments;
         var options = ctx.Server.Options;
-        var command = CreateRoomParser.Parse(form, options.Validation, options.LargeRoomMaxParticipants);
+        var command = CreateRoomParser.Parse(args, options.Validation, options.LargeRoomMaxParticipants);
         var room = ctx.Store.Create(command);
         return HttpResult.Utf8Json(201, TwilioJson.RoomUtf8(room, ctx.BaseUrl), room);
     }
 
     public static HttpResult Fetch(RequestContext ctx)
     {
-        ctx.IgnoredParameters = ctx.Request.Query.NamesNotIn(Empty);
         var room = ctx.Store.Get(ctx.Path("Sid"));
         return HttpResult.Utf8Json(200, TwilioJson.RoomUtf8(room, ctx.BaseUrl), room);
     }
@@ -36,10 +30,9 @@ internal static class RoomsHandler
     /// </summary>
     public static HttpResult Update(RequestContext ctx)
     {
-        var form = ctx.Request.Form;
-        ctx.IgnoredParameters = form.NamesNotIn(UpdateParameters);
+        var args = ctx.Arguments;
         var id = ctx.Path("Sid");
-        var status = Values.Text(form, "Status");
+        var status = args.Text("Status");
         // One lock: the room found is the room ended (a name completed and taken again meanwhile cannot mix two rooms).
         var room = ctx.Store.Complete(id, validate: () =>
         {
@@ -53,31 +46,28 @@ internal static class RoomsHandler
 
     public static HttpResult Read(RequestContext ctx)
     {
-        var query = ctx.Request.Query;
-        ctx.IgnoredParameters = query.NamesNotIn(ReadParameters);
+        var args = ctx.Arguments;
         RoomStatus? status = null;
-        if (Values.Text(query, "Status") is { } rawStatus)
+        if (args.Text("Status") is { } rawStatus)
         {
             if (!WireNames.TryRoomStatus(rawStatus, out var parsed))
                 throw new TwilioErrorException(TwilioErrors.InvalidParameter("Status", rawStatus));
             status = parsed;
         }
-        var after = Values.Date(query, "DateCreatedAfter");
-        var before = Values.Date(query, "DateCreatedBefore");
-        var paging = PageRequest.Parse(query);
+        var after = args.Date("DateCreatedAfter");
+        var before = args.Date("DateCreatedBefore");
+        var paging = PageRequest.Parse(args);
         var page = ctx.Store.List(new RoomQuery
         {
             Status = status,
-            UniqueName = Values.Text(query, "UniqueName"),
+            UniqueName = args.Text("UniqueName"),
             CreatedOnOrAfter = after,
             CreatedBefore = before,
             PageSize = paging.PageSize,
             Cursor = paging.Cursor,
         });
-        var meta = paging.Meta(ctx.BaseUrl, "/v1/Rooms", PageRequest.Filters(query, "Status", "UniqueName", "DateCreatedAfter", "DateCreatedBefore"), page);
+        var meta = paging.Meta(ctx.BaseUrl, "/v1/Rooms", args.Filters("Status", "UniqueName", "DateCreatedAfter", "DateCreatedBefore"), page);
         var baseUrl = ctx.BaseUrl;
         return HttpResult.Utf8Json(200, TwilioJson.PageUtf8("rooms", page.Items, (w, r) => TwilioJson.WriteRoom(w, r, baseUrl), meta));
     }
-
-    internal static readonly IReadOnlySet<string> Empty = new HashSet<string>();
 }
