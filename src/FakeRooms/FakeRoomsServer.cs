@@ -63,6 +63,7 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
                 : throw new ArgumentOutOfRangeException(nameof(options), options.MaxCompletedRoomsPerAccount,
                     "FakeRoomsOptions.MaxCompletedRoomsPerAccount must be 0 or more (null keeps every room)."),
             LargeRoomMaxParticipants = options.LargeRoomMaxParticipants,
+            ReconnectionWindow = options.ReconnectionWindow,
             Media = Media.MediaFiles.Profile,
         });
         Clock = new FakeRoomsClock(provider, Backend.Settle);

@@ -48,4 +48,11 @@ internal static partial class TwilioErrors
     /// </summary>
     public static TwilioError TranscriptionRoomNotInProgress(string roomSid) =>
         new(20001, 400, $"Room {roomSid} is not in progress: transcriptions run in rooms in progress only");
+
+    /// <summary>
+    /// 53204, 404: a simulated reconnect of a participant that is not reconnecting (a test-only operation; the code is
+    /// twilio-video.js's ParticipantNotFoundError, as for other simulated operations on a participant not in the room).
+    /// </summary>
+    public static TwilioError ParticipantNotReconnecting(string participantSid) =>
+        new(53204, 404, $"Participant not found: {participantSid} is not reconnecting");
 }

@@ -101,7 +101,7 @@ internal sealed class TranscriptionClock(Transcription current)
     {
         if (_runningSince is not { } since)
             return;
-        _secondsBefore += RoomStore.WholeSeconds(since, now);
+        _secondsBefore += AccountState.WholeSeconds(since, now);
         _runningSince = null;
         Current = Current with { EndTime = now, Duration = (int)Math.Min(_secondsBefore, int.MaxValue) };
     }
