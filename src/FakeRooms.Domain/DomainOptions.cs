@@ -20,4 +20,11 @@ internal sealed record DomainOptions
 
     /// <summary>Sizes of the served media files and processing times of recordings and compositions.</summary>
     public Recordings.MediaProfile Media { get; init; } = new();
+
+    /// <summary>
+    /// How long a participant that lost its connection stays <c>reconnecting</c> before it is disconnected with 53002.
+    /// twilio-video.js 2.3.0's changelog: it "attempts to reconnect to a Room only while the Participant's session is
+    /// valid (typically 30 seconds after the reconnecting event)"; Twilio publishes no exact server-side number.
+    /// </summary>
+    public TimeSpan ReconnectionWindow { get; init; } = TimeSpan.FromSeconds(30);
 }

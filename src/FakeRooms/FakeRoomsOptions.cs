@@ -115,6 +115,14 @@ public sealed class FakeRoomsOptions
     public int? LargeRoomMaxParticipants { get; set => field = Unfrozen(value); }
 
     /// <summary>
+    /// How long a simulated participant that lost its connection (<see cref="SimulatedParticipant.LoseConnection"/>) stays
+    /// <c>reconnecting</c> before it is disconnected with 53002. Default 30 seconds: twilio-video.js 2.3.0's changelog says
+    /// a client retries "only while the Participant's session is valid (typically 30 seconds after the reconnecting
+    /// event)"; Twilio publishes no exact server-side number.
+    /// </summary>
+    public TimeSpan ReconnectionWindow { get; set => field = Unfrozen(value); } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// Twilio's per-account limit on write requests (POST/DELETE) per second; past it calls answer 429 with code
     /// 20429 and a Retry-After header. Twilio's default quota is 20 (docs: programmable-video-limits). Default: null,
     /// no limit. Windows follow the fake's clock.
@@ -201,6 +209,7 @@ public sealed class FakeRoomsOptions
         MaxAccounts = MaxAccounts,
         MaxEndedRooms = MaxCompletedRoomsPerAccount,
         LargeRoomMaxParticipants = LargeRoomMaxParticipants,
+        ReconnectionWindow = ReconnectionWindow,
         Media = Media.MediaFiles.Profile,
     };
 

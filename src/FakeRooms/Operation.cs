@@ -77,6 +77,18 @@ public enum Operation
     FetchCompositionSettings,
     /// <summary><c>POST /v1/CompositionSettings/Default</c></summary>
     CreateCompositionSettings,
+    /// <summary><c>GET /v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribeRules</c></summary>
+    FetchSubscribeRule,
+    /// <summary><c>POST /v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribeRules</c></summary>
+    UpdateSubscribeRule,
+    /// <summary><c>POST /v1/Rooms/{RoomSid}/Transcriptions</c></summary>
+    CreateTranscriptions,
+    /// <summary><c>GET /v1/Rooms/{RoomSid}/Transcriptions</c></summary>
+    ReadTranscriptions,
+    /// <summary><c>GET /v1/Rooms/{RoomSid}/Transcriptions/{Ttid}</c></summary>
+    FetchTranscriptions,
+    /// <summary><c>POST /v1/Rooms/{RoomSid}/Transcriptions/{Ttid}</c></summary>
+    UpdateTranscriptions,
     /// <summary>A request to the fake's own control API under <c>/__fakerooms/</c>.</summary>
     Control,
 }

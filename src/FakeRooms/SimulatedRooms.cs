@@ -39,6 +39,12 @@ public sealed class SimulatedRooms
     /// <summary>Ends a room as REST <c>Status=completed</c> does.</summary>
     public Room Complete(string sidOrName) => Run(s => s.Complete(sidOrName));
 
+    /// <summary>
+    /// Marks a room's Transcriptions resource <c>failed</c>, as Twilio does on an internal error (docs: "Once it detects a
+    /// failure, you can't restart that resource"). 20404 when the room has none.
+    /// </summary>
+    public Domain.Transcriptions.Transcription FailTranscription(string roomSidOrName) => Run(s => s.Transcriptions.Fail(roomSidOrName));
+
     /// <summary>Every participant a room ever had, in join order.</summary>
     public IReadOnlyList<Participant> ParticipantsOf(string roomSidOrName) => Run(s => s.AllParticipants(roomSidOrName), read: true);
 
@@ -132,7 +138,7 @@ public sealed class SimulatedParticipant
     public IReadOnlyList<SubscribedTrack> SubscribedTracks => Run(s => s.SubscribedTracks(RoomSid, Sid), read: true);
 
     /// <summary>
-    /// Publishes a track (track-added); every other connected participant subscribes to it. Audio-only rooms refuse
+    /// Publishes a track (track-added); the other participants whose subscribe rules include it subscribe to it. Audio-only rooms refuse
     /// video (53125); the room's max_concurrent_published_tracks counts every participant's tracks (53203); names are
     /// 1 to 128 characters (53301, 53302) and unique per participant (53304); a disconnected participant gets 53204.
     /// </summary>
@@ -149,4 +155,18 @@ public sealed class SimulatedParticipant
 
     /// <summary>Leaves the room (participant-disconnected).</summary>
     public Participant Disconnect() => Run(s => s.Disconnect(RoomSid, Sid));
+
+    /// <summary>
+    /// Loses the connection: the participant shows <c>reconnecting</c> over REST and keeps its tracks and its place;
+    /// Twilio sends no status callback for it. Unless <see cref="Reconnect"/> follows within
+    /// <see cref="FakeRoomsOptions.ReconnectionWindow"/> on the fake's clock, it is disconnected (participant-disconnected;
+    /// <see cref="Participant.DisconnectError"/> 53002). A participant not connected gets 53204.
+    /// </summary>
+    public Participant LoseConnection() => Run(s => s.Reconnections.LoseConnection(RoomSid, Sid));
+
+    /// <summary>Comes back after <see cref="LoseConnection"/>: <c>connected</c> again, no callback. 53204 when not reconnecting.</summary>
+    public Participant Reconnect() => Run(s => s.Reconnections.Reconnect(RoomSid, Sid));
+
+    /// <summary>The participant's subscribe rules now (Twilio's default <c>[{"type":"include","all":true}]</c> until changed).</summary>
+    public IReadOnlyList<Domain.Subscriptions.SubscribeRule> SubscribeRules => Run(s => s.Subscriptions.Get(RoomSid, Sid).Rules, read: true);
 }

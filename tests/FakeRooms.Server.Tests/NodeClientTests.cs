@@ -117,4 +117,37 @@ public sealed class NodeClientTests
         result["tooLong"]!.Value<int>("code").Should().Be(20157);
         result["otherRoom"]!.Value<int>("code").Should().Be(20106);
     }
+
+    [Test]
+    public async Task Twilio_node_sets_subscribe_rules_runs_transcriptions_and_sees_a_reconnecting_participant()
+    {
+        await EnsureTwilioInstalled();
+        await using var server = await StandaloneServer.StartAsync("--quiet", "--clock", "manual", "--start-time", "2026-01-05T09:00:00Z");
+
+        var node = await Run("node", new Dictionary<string, string>
+        {
+            ["FAKEROOMS_URL"] = server.Url,
+            ["FAKEROOMS_ACCOUNT_SID"] = server.AccountSid,
+            ["FAKEROOMS_AUTH_TOKEN"] = server.AuthToken,
+        }, "clientflows.js");
+
+        node.Exit.Should().Be(0, node.Stderr);
+        using var reader = new JsonTextReader(new StringReader(node.Stdout)) { DateParseHandling = DateParseHandling.None };
+        var result = JObject.Load(reader);
+        result["defaults"]!.ToString(Formatting.None).Should().Be("[{\"type\":\"include\",\"all\":true}]");
+        result["updated"]!["rules"]!.ToString(Formatting.None).Should().Be(
+            "[{\"type\":\"include\",\"kind\":\"audio\"},{\"type\":\"include\",\"publisher\":\"bob\",\"track\":\"screen\"}]");
+        result["subscribed"]!.Values<string>().Should().Equal("bob-audio", "screen");
+        result["invalidRules"]!.ToString(Formatting.None).Should().Be("{\"name\":\"RestException\",\"status\":400,\"code\":53215}");
+        var transcription = result["transcription"]!;
+        transcription.Value<string>("ttid").Should().StartWith("video_extension_");
+        transcription.Value<string>("status").Should().Be("started");
+        transcription["configuration"]!.ToString(Formatting.None).Should().Be("{\"languageCode\":\"en-US\",\"partialResults\":\"true\"}");
+        transcription.Value<string>("startTime").Should().Be("2026-01-05T09:00:00.000Z", "twilio-node turns the date into a Date");
+        transcription.Value<string>("stopped").Should().Be("stopped");
+        transcription.Value<string>("fetched").Should().Be("stopped");
+        result["second"]!.ToString(Formatting.None).Should().Be("{\"name\":\"RestException\",\"status\":400,\"code\":20001}");
+        result["reconnecting"]!.Values<string>().Should().Equal("carl");
+        result.Value<string>("carl").Should().Be("connected");
+    }
 }

@@ -5,7 +5,7 @@ namespace FakeRooms.Domain.Errors;
 /// <c>lib/util/twilio-video-errors.js</c> and the twilio.com/docs/api/errors pages (see shared FACTS.md §5);
 /// HTTP statuses are 400 unless a source says otherwise (FACTS §11: only 53113 and 53120 are confirmed as 400).
 /// </summary>
-internal static class TwilioErrors
+internal static partial class TwilioErrors
 {
     // ---- generic REST errors ----
 

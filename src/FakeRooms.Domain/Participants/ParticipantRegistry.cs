@@ -48,6 +48,7 @@ internal sealed class ParticipantRegistry(AccountState account, RoomIndex rooms,
         });
         room.Participants.Add(participant);
         room.ConnectedByIdentity[identity] = participant;
+        room.Transcription?.OnRoomOccupied(now);
         room.EverJoined = true;
         room.EmptyGeneration++;
         account.Emit(room, RoomEventKind.ParticipantConnected, now, participant.Current);
@@ -151,6 +152,8 @@ internal sealed class ParticipantRegistry(AccountState account, RoomIndex rooms,
             DisconnectError = reason,
         };
         account.Emit(room, RoomEventKind.ParticipantDisconnected, at, participant.Current);
+        if (room.ConnectedCount == 0)
+            room.Transcription?.OnRoomEmptied(at);
         if (!roomEnding && room.ConnectedCount == 0)
         {
             // Docs: the room stays EmptyRoomTimeout minutes after the last participant leaves.
@@ -187,4 +190,8 @@ internal sealed class ParticipantState(Participant current)
     public Participant Current = current;
     public long Generation;
     public readonly List<PublishedTrack> Tracks = [];
+    /// <summary>The participant's subscribe rules: Twilio's default rule until a POST replaces them.</summary>
+    public IReadOnlyList<Subscriptions.SubscribeRule> SubscribeRules = Subscriptions.SubscribeRules.SubscribeToAll;
+    /// <summary>Counts losses of connection, so a reconnection window that ran out after a reconnect does nothing.</summary>
+    public long Reconnects;
 }

@@ -1,3 +1,4 @@
+using FakeRooms.Domain.Subscriptions;
 using FakeRooms.Domain.Errors;
 using FakeRooms.Domain.Events;
 using FakeRooms.Domain.Recordings;
@@ -85,23 +86,28 @@ internal sealed class TrackRegistry(AccountState account, RoomIndex rooms, Recor
     }
 
     /// <summary>
-    /// A participant and the tracks it receives: every track the other connected participants publish (each connected
-    /// participant subscribes to everything by default; docs track-subscriptions), newest first, resolved under one lock.
+    /// A participant and the tracks it receives: the tracks of the other participants its subscribe rules include (by
+    /// default every one; docs track-subscriptions), newest first, resolved under one lock. A reconnecting participant
+    /// keeps its subscriptions and its tracks.
     /// </summary>
     public (Participant Participant, IReadOnlyList<SubscribedTrack> Tracks) SubscribedBy(string roomSidOrName, string participantSidOrIdentity)
     {
         using var held = account.Begin(out _);
         var room = rooms.Find(roomSidOrName);
         var subscriber = ParticipantRegistry.Find(room, roomSidOrName, participantSidOrIdentity);
-        if (subscriber.Current.Status != ParticipantStatus.Connected)
+        if (subscriber.Current.Status == ParticipantStatus.Disconnected)
             return (subscriber.Current, []);
         var result = new List<SubscribedTrack>();
         foreach (var publisher in room.Participants)
         {
-            if (ReferenceEquals(publisher, subscriber) || publisher.Current.Status != ParticipantStatus.Connected)
+            if (ReferenceEquals(publisher, subscriber) || publisher.Current.Status == ParticipantStatus.Disconnected)
                 continue;
             foreach (var track in publisher.Tracks)
             {
+                // Docs track-subscriptions: rules "are enforced declaratively ... every time there is change in the
+                // Room's available tracks", so the set is computed from the rules whenever it is read.
+                if (!SubscribeRules.Subscribes(subscriber.SubscribeRules, subscriber.Current, publisher.Current, track))
+                    continue;
                 var since = track.DateCreated > subscriber.Current.StartTime ? track.DateCreated : subscriber.Current.StartTime;
                 result.Add(new SubscribedTrack
                 {

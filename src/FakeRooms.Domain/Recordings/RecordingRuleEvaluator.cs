@@ -25,31 +25,6 @@ internal static class RecordingRuleEvaluator
     }
 
     /// <summary>Whether one rule's filters (ANDed) all match the track.</summary>
-    public static bool Matches(RecordingRule rule, PublishedTrack track, Participant publisher)
-    {
-        if (rule.All == true)
-            return true;
-        var any = false;
-        if (rule.Publisher is { } who)
-        {
-            // "publisher: identity or PA SID, case-sensitive" (docs recording-rules).
-            if (!string.Equals(who, publisher.Identity, StringComparison.Ordinal) && !string.Equals(who, publisher.Sid, StringComparison.Ordinal))
-                return false;
-            any = true;
-        }
-        if (rule.Track is { } name)
-        {
-            if (!string.Equals(name, track.Name, StringComparison.Ordinal) && !string.Equals(name, track.Sid, StringComparison.Ordinal))
-                return false;
-            any = true;
-        }
-        if (rule.Kind is { } kind)
-        {
-            var trackKind = track.Kind == TrackKind.Audio ? "audio" : track.Kind == TrackKind.Video ? "video" : "data";
-            if (!string.Equals(kind, trackKind, StringComparison.Ordinal))
-                return false;
-            any = true;
-        }
-        return any;
-    }
+    public static bool Matches(RecordingRule rule, PublishedTrack track, Participant publisher) =>
+        TrackFilter.Matches(rule.All, rule.Publisher, rule.Track, rule.Kind, publisher, track);
 }

@@ -33,4 +33,8 @@ public sealed record CreateRoom
     public bool? LargeRoom { get; init; }
     /// <summary>Recording rules as parsed from the request (validated by <see cref="RoomRules"/>).</summary>
     public IReadOnlyList<RecordingRule>? RecordingRules { get; init; }
+    /// <summary>Start transcriptions when participants connect (spec TranscribeParticipantsOnConnect).</summary>
+    public bool? TranscribeParticipantsOnConnect { get; init; }
+    /// <summary>The transcriptions' configuration (spec TranscriptionsConfiguration), as a string map.</summary>
+    public IReadOnlyDictionary<string, string>? TranscriptionsConfiguration { get; init; }
 }

@@ -144,5 +144,7 @@ internal sealed class RoomState(Room current)
     public Dictionary<string, ParticipantState> ConnectedByIdentity => _connectedByIdentity ??= new(StringComparer.Ordinal);
     /// <summary>The room's compositions, oldest first (null until the first), so retention finds them.</summary>
     public List<CompositionState>? Compositions;
+    /// <summary>The room's Transcriptions resource (docs: one per room at most), or null.</summary>
+    public Transcriptions.TranscriptionClock? Transcription;
     public int ConnectedCount => _connectedByIdentity?.Count ?? 0;
 }

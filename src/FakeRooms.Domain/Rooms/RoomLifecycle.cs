@@ -27,6 +27,10 @@ internal sealed class RoomLifecycle(AccountState account, RoomIndex rooms, Parti
         rooms.Add(state, nameCapacity: 1);
 
         account.Emit(state, RoomEventKind.RoomCreated, now);
+        // Spec TranscribeParticipantsOnConnect: "Whether to start transcriptions when Participants connect"; the
+        // resource exists (started) from the room's creation and runs once someone is in the room.
+        if (command.TranscribeParticipantsOnConnect == true)
+            state.Transcription = Transcriptions.TranscriptionRegistry.Start(account, state, command.TranscriptionsConfiguration, now);
         // Docs: "Rooms created via the REST API exist for five minutes to allow the first Participant to connect"
         // (UnusedRoomTimeout); every room lasts at most 24 hours (docs programmable-video-limits).
         account.Timers.Schedule(now.AddMinutes(state.Current.UnusedRoomTimeout), new RoomTimer(TimerKind.Unused, state));
@@ -123,7 +127,7 @@ internal sealed class RoomLifecycle(AccountState account, RoomIndex rooms, Parti
             case TimerKind.MaxRoomDuration:
                 End(room, at, RoomStatus.Completed);
                 break;
-            case TimerKind.MaxParticipantDuration when timer.Participant is { Current.Status: ParticipantStatus.Connected } p &&
+            case TimerKind.MaxParticipantDuration when timer.Participant is { Current.Status: not ParticipantStatus.Disconnected } p &&
                                                        p.Generation == timer.Generation:
                 participants.Disconnect(room, p, at, TwilioErrors.SessionLengthExceeded);
                 break;
@@ -136,6 +140,7 @@ internal sealed class RoomLifecycle(AccountState account, RoomIndex rooms, Parti
         foreach (var participant in state.Participants.Where(p => p.Current.Status != ParticipantStatus.Disconnected).ToList())
             participants.Disconnect(state, participant, at, TwilioErrors.RoomCompleted, roomEnding: true);
 
+        state.Transcription?.OnRoomEnded(at);
         var before = state.Current;
         rooms.LeaveInProgress(state);
         state.Current = before with

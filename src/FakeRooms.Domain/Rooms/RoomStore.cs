@@ -4,6 +4,8 @@ using FakeRooms.Domain.Participants;
 using FakeRooms.Domain.Recordings;
 using FakeRooms.Domain.Sids;
 using FakeRooms.Domain.State;
+using FakeRooms.Domain.Subscriptions;
+using FakeRooms.Domain.Transcriptions;
 
 namespace FakeRooms.Domain.Rooms;
 
@@ -17,6 +19,7 @@ namespace FakeRooms.Domain.Rooms;
 /// Components: <see cref="RoomLifecycle"/> over <see cref="RoomIndex"/> (rooms), <see cref="ParticipantRegistry"/> and
 /// <see cref="TrackRegistry"/> (participants and their tracks), <see cref="RecordingRegistry"/> (recordings and their
 /// rules), <see cref="CompositionRegistry"/> and <see cref="HookRegistry"/> (compositions, hooks, settings),
+/// <see cref="SubscriptionRegistry"/> (subscribe rules), <see cref="TranscriptionRegistry"/>, <see cref="Reconnections"/>,
 /// <see cref="TimerQueue"/>, <see cref="Retention"/>, and <see cref="StoreSnapshots"/> (export/import).
 /// </remarks>
 internal sealed class RoomStore
@@ -45,10 +48,22 @@ internal sealed class RoomStore
         _tracks = new TrackRegistry(_account, _index, _recordings);
         _rooms = new RoomLifecycle(_account, _index, _participants, _compositions, retention);
         _account.Timers.FireRoomTimersWith(_rooms.Fire);
+        Subscriptions = new SubscriptionRegistry(_account, _index);
+        Transcriptions = new TranscriptionRegistry(_account, _index);
+        Reconnections = new Reconnections(_account, _index, _participants);
         _snapshots = new StoreSnapshots(_account, _index, _recordings, _compositions, _hooks, retention);
     }
 
     public string AccountSid => _account.AccountSid;
+
+    /// <summary>Participants' subscribe rules (GET/POST SubscribeRules).</summary>
+    public SubscriptionRegistry Subscriptions { get; }
+
+    /// <summary>Rooms' Transcriptions resources.</summary>
+    public TranscriptionRegistry Transcriptions { get; }
+
+    /// <summary>Participants that lose their connection and come back (simulated clients).</summary>
+    public Reconnections Reconnections { get; }
 
     /// <summary>Number of rooms of every status.</summary>
     public int Count

@@ -27,6 +27,12 @@ internal static partial class ParticipantsControl
             summary: "A simulated participant joins the room (form Identity; AccountSid for another account): 201 with the participant.");
         routes.Add("POST", Participant + "/disconnect", Operation.Control, Disconnect, control: true,
             summary: "The participant (PA SID or identity) leaves the room: 200 with the participant.");
+        routes.Add("POST", Participant + "/lose-connection", Operation.Control,
+            ctx => ParticipantResult(200, StoreOf(ctx).Reconnections.LoseConnection(ctx.Path("Room"), ctx.Path("Participant")), ctx), control: true,
+            summary: "The participant loses its connection: reconnecting until it reconnects or the reconnection window runs out (53002).");
+        routes.Add("POST", Participant + "/reconnect", Operation.Control,
+            ctx => ParticipantResult(200, StoreOf(ctx).Reconnections.Reconnect(ctx.Path("Room"), ctx.Path("Participant")), ctx), control: true,
+            summary: "A reconnecting participant comes back: connected again (53204 when it is not reconnecting).");
         routes.Add("POST", Tracks, Operation.Control, Publish, control: true,
             summary: "The participant publishes a track (form Kind audio|video|data, Name): 201 with the published track.");
         routes.Add("POST", Track + "/unpublish", Operation.Control, Unpublish, control: true,

@@ -46,10 +46,13 @@ internal static class CreateRoomParser
             UnusedRoomTimeout = form.Int("UnusedRoomTimeout"),
             LargeRoom = form.Bool("LargeRoom"),
             RecordingRules = form.Text("RecordingRules") is { } rules ? RecordingRulesParser.Parse(rules) : null,
+            TranscribeParticipantsOnConnect = form.Bool("TranscribeParticipantsOnConnect"),
+            TranscriptionsConfiguration = form.Text("TranscriptionsConfiguration") is { } configuration
+                ? TranscriptionConfigurationParser.Parse(configuration, "TranscriptionsConfiguration")
+                : null,
         };
         // Typed but otherwise unused by the fake: still refused when not of their type.
         _ = form.Bool("EnableTurn");
-        _ = form.Bool("TranscribeParticipantsOnConnect");
 
         if (profile == ValidationProfile.Strict && RoomRules.Check(command, largeRoomMaxParticipants) is { } error)
             throw new TwilioErrorException(error);

@@ -2,7 +2,7 @@ namespace FakeRooms.Http.Catalogue;
 
 /// <summary>
 /// Every Twilio Video v1 operation the fake serves, declared once (one file per resource group: Rooms,
-/// Participants and tracks, Recordings, Compositions with hooks and settings). The route table, the typed reading of
+/// Participants and tracks, Recordings, Compositions with hooks and settings, and what client apps do: SubscribeRules and Transcriptions). The route table, the typed reading of
 /// parameters, unknown-parameter detection, the contract report, the assertion hints and the conformance coverage
 /// list are made from it; <c>CatalogueSpecTests</c> holds it against Twilio's spec. To add an operation: a value of
 /// <see cref="FakeRooms.Operation"/>, one declaration in the resource's file here, and its handler.
@@ -10,7 +10,7 @@ namespace FakeRooms.Http.Catalogue;
 internal static partial class OperationCatalog
 {
     /// <summary>Every operation, in the order the route table tries them.</summary>
-    public static IReadOnlyList<OperationDescription> All { get; } = [.. Rooms(), .. Participants(), .. Recordings(), .. Compositions()];
+    public static IReadOnlyList<OperationDescription> All { get; } = [.. Rooms(), .. Participants(), .. Recordings(), .. Compositions(), .. Clients()];
 
     private static readonly Dictionary<Operation, OperationDescription> ByOperation = All.ToDictionary(o => o.Operation);
 
