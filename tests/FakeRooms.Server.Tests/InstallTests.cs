@@ -118,6 +118,7 @@ public sealed partial class InstallTests
     }
 
     [Test]
+    [Timeout(600_000)] // pack, an empty-cache restore and a build: over the 180 s default on a loaded 2-core machine
     public async Task A_project_fresh_from_dotnet_new_nunit_adds_the_packages_and_passes_the_docs_first_test()
     {
         var doc = Doc;
