@@ -62,6 +62,37 @@ public sealed class FakeRoomsClock
     /// <summary>Runs every event that is due now (useful with an external clock such as a FakeTimeProvider).</summary>
     public void Settle() => _settle();
 
+    /// <summary>
+    /// The clock a fake runs on: <see cref="FakeRoomsOptions.TimeProvider"/>, or a manual clock starting at
+    /// <see cref="FakeRoomsOptions.StartTime"/> or at the system time truncated to whole seconds (no ambient time after that).
+    /// </summary>
+    internal static TimeProvider ProviderFor(FakeRoomsOptions options)
+    {
+        if (options.TimeProvider is { } external)
+            return external;
+        var now = TimeProvider.System.GetUtcNow().UtcTicks;
+        return new ManualTimeProvider(options.StartTime ?? new DateTimeOffset(now - now % TimeSpan.TicksPerSecond, TimeSpan.Zero));
+    }
+
+    /// <summary>
+    /// For an external clock (the system clock, a FakeTimeProvider): a timer on that clock that settles every second,
+    /// so timeouts fire as it moves; null for a manual clock. The tick runs on the timer's thread, where an exception
+    /// would end the process: a bug there goes to <paramref name="report"/> (the fake's InternalErrors) instead.
+    /// </summary>
+    internal IDisposable? StartTicking(Action<Exception> report) => IsManual
+        ? null
+        : _provider.CreateTimer(_ =>
+        {
+            try
+            {
+                _settle();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                report(e);
+            }
+        }, null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+
     private ManualTimeProvider Manual() =>
         _manual ?? throw new InvalidOperationException(
             "This fake runs on an external TimeProvider; move that clock instead (FakeRoomsOptions.TimeProvider).");

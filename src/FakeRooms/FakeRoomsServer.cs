@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using FakeRooms.Callbacks;
 using FakeRooms.Domain;
 using FakeRooms.Domain.Sids;
-using FakeRooms.Domain.Time;
 using FakeRooms.Events;
 using FakeRooms.Hosting;
 using FakeRooms.Http;
@@ -25,47 +24,27 @@ namespace FakeRooms;
 /// </example>
 public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
 {
-    private readonly WireMockHost _host;
+    private readonly WireMockAdapter _host;
     private readonly RequestGuard _guard;
 
-    /// <summary>
-    /// <see cref="Url"/> of a fake that does not listen: Twilio's own Video base, so the URLs in answers are the ones
-    /// Twilio writes and paging URLs lead back to the fake through its in-memory clients.
-    /// </summary>
-    internal const string NotListeningUrl = "https://video.twilio.com";
-    private readonly ConcurrentDictionary<string, string> _tokens = new(StringComparer.Ordinal);
-    private readonly ITimer? _ticker;
+    private readonly AccountTokens _tokens = new();
+    private readonly IDisposable? _ticker;
     private readonly ConcurrentQueue<Exception> _bugs = new();
     private int _disposed;
 
-    private FakeRoomsServer(FakeRoomsOptions options)
+    private FakeRoomsServer(FakeRoomsOptions configured)
     {
-        Options = options;
+        var options = Options = configured.FrozenCopy();
         var seeds = new SidGenerator(options.Seed);
         AccountSid = options.AccountSid ?? seeds.Next("AC");
         AuthToken = options.AuthToken ?? seeds.Token();
-        _tokens[AccountSid] = AuthToken;
+        _tokens.Remember(AccountSid, AuthToken);
 
-        // No ambient time: the manual clock starts where the options say, or at the system time truncated to seconds.
-        var provider = options.TimeProvider ?? new ManualTimeProvider(options.StartTime ?? TruncateToSeconds(TimeProvider.System.GetUtcNow()));
+        var provider = FakeRoomsClock.ProviderFor(options);
         Events = new EventHub();
         // --persist: the domain's clock can be pinned, so a logged change replays at the time it ran (Persistence/).
         var pinned = options.PersistPath is not null ? new Persistence.PinnedTimeProvider(provider) : null;
-        Backend = new VideoBackend(pinned ?? (TimeProvider)provider, options.Seed, Events, new DomainOptions
-        {
-            MaxInProgressRooms = options.MaxInProgressRoomsPerAccount,
-            MaxAccounts = options.MaxAccounts is null or >= 1
-                ? options.MaxAccounts
-                : throw new ArgumentOutOfRangeException(nameof(options), options.MaxAccounts,
-                    "FakeRoomsOptions.MaxAccounts must be 1 or more (null: no bound)."),
-            MaxEndedRooms = options.MaxCompletedRoomsPerAccount is >= 0 or null
-                ? options.MaxCompletedRoomsPerAccount
-                : throw new ArgumentOutOfRangeException(nameof(options), options.MaxCompletedRoomsPerAccount,
-                    "FakeRoomsOptions.MaxCompletedRoomsPerAccount must be 0 or more (null keeps every room)."),
-            LargeRoomMaxParticipants = options.LargeRoomMaxParticipants,
-            ReconnectionWindow = options.ReconnectionWindow,
-            Media = Media.MediaFiles.Profile,
-        });
+        Backend = new VideoBackend(pinned ?? provider, options.Seed, Events, options.ToDomainOptions());
         Clock = new FakeRoomsClock(provider, Backend.Settle);
         Calls = new CallJournal(options.JournalCapacity);
         Rooms = new SimulatedRooms(this, AccountSid);
@@ -82,8 +61,6 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
         Resetting += Timeline.Reset;
 
         Routes = new RouteTable();
-        if (options.ControlToken is { Length: 0 })
-            throw new ArgumentException("FakeRoomsOptions.ControlToken must not be empty (null: no token).", nameof(options));
         Dispatcher = new Dispatcher(this, Routes);
         // Replayed before status callbacks are wired and before the port opens: a restart sends no callback twice and
         // answers no request from a half-loaded state.
@@ -101,29 +78,9 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
         }
         Events.Subscribe(CallbackDispatcher);
         _guard = new RequestGuard(this, Dispatcher);
-        _host = Listen(options, Routes, Dispatcher, _guard);
-        Url = options.Listen ? _host.Url : NotListeningUrl;
-        Port = options.Listen ? _host.Port : 0;
-
-        // An external clock (the system clock, a FakeTimeProvider) ticks timeouts through its own timer.
-        if (options.TimeProvider is { } external)
-            _ticker = external.CreateTimer(_ => Tick(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
-    }
-
-    /// <summary>
-    /// One tick of an external clock's timer. It runs on the timer's thread, where an exception would end the process:
-    /// a bug here is reported in <see cref="InternalErrors"/> like any other.
-    /// </summary>
-    private void Tick()
-    {
-        try
-        {
-            Backend.Settle();
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            ReportBug(e);
-        }
+        _host = WireMockAdapter.Start(options, _guard);
+        Clients = new TwilioClients(CreateHttpMessageHandler);
+        _ticker = Clock.StartTicking(ReportBug);
     }
 
     /// <summary>Starts a fake on a free loopback port.</summary>
@@ -145,7 +102,7 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
     /// The base URL the fake listens on, e.g. <c>http://127.0.0.1:51234</c>; <c>https://video.twilio.com</c> when it
     /// does not listen (<see cref="FakeRoomsOptions.Listen"/> false), which only the fake's own clients reach.
     /// </summary>
-    public string Url { get; }
+    public string Url => _host.Url;
 
     /// <summary>
     /// The inspector page, <c>{Url}/__fakerooms/ui</c>: open it in a browser to see the rooms, the calls and the status
@@ -155,7 +112,7 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
     public string? InspectorUrl => Options.Listen ? Url + "/__fakerooms/ui" : null;
 
     /// <summary>The port the fake listens on; 0 when it does not listen (<see cref="FakeRoomsOptions.Listen"/> false).</summary>
-    public int Port { get; }
+    public int Port => _host.Port;
 
     /// <summary>The default account's SID (<c>AC...</c>).</summary>
     public string AccountSid { get; }
@@ -185,7 +142,11 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
     /// </summary>
     public Faults.FaultInjector Faults { get; }
 
-    /// <summary>The options the fake runs with (do not change them after start).</summary>
+    /// <summary>
+    /// The options the fake runs with: a copy taken at start, frozen (its setters throw
+    /// <see cref="InvalidOperationException"/>, its <see cref="FakeRoomsOptions.ApiKeys"/> is read-only). Changes to the
+    /// object the configure callback filled have no effect once the fake started.
+    /// </summary>
     public FakeRoomsOptions Options { get; }
 
     internal VideoBackend Backend { get; }
@@ -249,16 +210,25 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
     /// <summary>
     /// The official Twilio SDK's client, authenticated as the default account and wired to this fake. Use it as the
     /// <c>client:</c> argument of any resource call, or with <c>TwilioClient.SetRestClient</c> (after <c>Init</c>).
+    /// Every call returns the same client (see <see cref="CreateTwilioClient(string, string, string?)"/>).
     /// </summary>
+    /// <exception cref="ObjectDisposedException">The fake was disposed.</exception>
     public TwilioRestClient CreateTwilioClient() => CreateTwilioClient(AccountSid, AuthToken);
 
     /// <summary>A Twilio SDK client for other credentials (an API key, or another account in AnyAccount mode).</summary>
     /// <param name="username">Account SID or API key SID.</param>
     /// <param name="password">Auth token or API key secret.</param>
     /// <param name="accountSid">The account, when <paramref name="username"/> is an API key.</param>
+    /// <remarks>
+    /// The same credentials give the same client, made once and shared by every caller (its only settings,
+    /// <c>Region</c>, <c>Edge</c> and <c>LogLevel</c>, change nothing the fake sees: every Twilio host leads to it); all
+    /// clients share one <see cref="HttpClient"/>, disposed with the fake.
+    /// </remarks>
+    /// <exception cref="ObjectDisposedException">The fake was disposed.</exception>
     public TwilioRestClient CreateTwilioClient(string username, string password, string? accountSid = null) =>
-        new(username, password, accountSid: accountSid,
-            httpClient: new Twilio.Http.SystemNetHttpClient(new HttpClient(CreateHttpMessageHandler())));
+        Clients.For(username, password, accountSid);
+
+    internal TwilioClients Clients { get; }
 
     /// <summary>
     /// A handler that sends requests for every Twilio host to this fake, for any HTTP client: Video
@@ -269,16 +239,7 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
     public HttpMessageHandler CreateHttpMessageHandler() =>
         Options.Listen
             ? FakeRoomsClient.CreateHttpMessageHandler(Url)
-            : new RedirectToFakeHandler(new Uri(Url), new InMemoryHandler(InMemoryPipeline, new Uri(Url)));
-
-    /// <summary>
-    /// The request guard, then WireMock's middleware when a test's stub or mapping file is registered (it must match
-    /// first), else straight to what the fake's catch-all mapping would do (<see cref="WireMockHost.AnswerAsync"/>).
-    /// </summary>
-    private Microsoft.AspNetCore.Http.RequestDelegate InMemoryPipeline() =>
-        _host.HasStubs ? _guard.Pipeline : _inMemoryLane ??= context => _guard.InvokeAsync(context, _host.AnswerAsync);
-
-    private Microsoft.AspNetCore.Http.RequestDelegate? _inMemoryLane;
+            : new RedirectToFakeHandler(new Uri(Url), new InMemoryHandler(_host.AnswerInMemoryAsync, new Uri(Url)));
 
     /// <summary>
     /// Answers requests that match <paramref name="request"/> with <paramref name="response"/>, before the fake's own
@@ -306,15 +267,11 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
     public IReadOnlyCollection<Exception> InternalErrors => _bugs.ToArray();
 
     /// <summary>The auth token of an account (the one its requests used, in AnyAccount mode), to sign callbacks.</summary>
-    internal string? TokenOf(string accountSid) => _tokens.GetValueOrDefault(accountSid);
+    internal string? TokenOf(string accountSid) => _tokens.Of(accountSid);
 
-    internal void RememberToken(string accountSid, string token)
-    {
-        if (!_tokens.TryGetValue(accountSid, out var known) || known != token)
-            _tokens[accountSid] = token;
-    }
+    internal void RememberToken(string accountSid, string token) => _tokens.Remember(accountSid, token);
 
-    internal void ForgetToken(string accountSid) => _tokens.TryRemove(accountSid, out _);
+    internal void ForgetToken(string accountSid) => _tokens.Forget(accountSid);
 
     internal void ReportBug(Exception exception)
     {
@@ -331,6 +288,8 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
             return;
         _ticker?.Dispose();
+        Clients.Dispose();
+        _guard.Dispose();
         _host.Dispose();
         Persistence?.Dispose();
         CallbackDispatcher.Dispose();
@@ -342,42 +301,4 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
         Dispose();
         return ValueTask.CompletedTask;
     }
-
-    /// <summary>Starts listening; a port in use or a bad host is an <see cref="IOException"/> that says which.</summary>
-    private static WireMockHost Listen(FakeRoomsOptions options, RouteTable routes, Dispatcher dispatcher, RequestGuard guard)
-    {
-        // WireMock reports a port in use only after its start timeout (10 s): try the port first, to fail at once.
-        if (options.Listen && options.Port != 0 && System.Net.IPAddress.TryParse(options.Host, out var address))
-        {
-            var probe = new System.Net.Sockets.TcpListener(address, options.Port);
-            try
-            {
-                probe.Start();
-            }
-            catch (System.Net.Sockets.SocketException e)
-            {
-                throw new IOException($"Cannot listen on http://{options.Host}:{options.Port}: {e.Message}", e);
-            }
-            finally
-            {
-                probe.Stop();
-            }
-        }
-        try
-        {
-            var tokenGuard = options.ControlToken is { } token ? new ControlTokenGuard(token) : null;
-            return options.Listen
-                ? new WireMockHost(options.Host, options.Port, routes, dispatcher, guard, tokenGuard)
-                // No socket: Kestrel binds a transport that opens none, and requests arrive in memory only.
-                : new WireMockHost("127.0.0.1", 0, routes, dispatcher, guard, tokenGuard, listen: false);
-        }
-        catch (WireMock.Exceptions.WireMockException e)
-        {
-            var cause = e.GetBaseException();
-            throw new IOException($"Cannot listen on http://{options.Host}:{options.Port}: {cause.Message}", e);
-        }
-    }
-
-    private static DateTimeOffset TruncateToSeconds(DateTimeOffset value) =>
-        new(value.UtcTicks - value.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
 }

@@ -33,6 +33,18 @@ public sealed class StrictnessAssertionTests : AssertionTest
     }
 
     [Test]
+    public async Task HaveNoUnexpectedCalls_suggests_the_parameter_names_of_every_operation()
+    {
+        await GetRaw("/v1/Recordings?mediaType=audio&GroupingSids=CA00000000000000000000000000000000");
+        await PostForm("/v1/CompositionHooks", "FriendlyName=nightly&AudioSources=*&trim=false");
+
+        FailureOf(() => fake.Should().HaveNoUnexpectedCalls()).Should().Be(
+            "Expected fake to have made no calls that Twilio would reject or silently ignore, but found 2:\n"
+            + "  #1 ReadRecording GET /v1/Recordings: Twilio ignores \"mediaType\" (did you mean \"MediaType\"?), \"GroupingSids\" (did you mean \"GroupingSid\"?)\n"
+            + "  #2 CreateCompositionHook POST /v1/CompositionHooks: Twilio ignores \"trim\" (did you mean \"Trim\"?).");
+    }
+
+    [Test]
     public async Task HaveNoUnexpectedCalls_reports_unknown_paths_and_bad_credentials()
     {
         await GetRaw("/v1/Room");

@@ -8,7 +8,7 @@ public sealed class AdHocRoomFlagsTests
     {
         var options = new FakeRoomsOptions();
 
-        ServerCommand.Configure(options, new Dictionary<string, string>
+        ServerConfiguration.Configure(options, new Dictionary<string, string>
         {
             ["--adhoc-rooms"] = "off",
             ["--adhoc-room-type"] = "go",

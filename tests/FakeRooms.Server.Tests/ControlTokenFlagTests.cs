@@ -14,7 +14,7 @@ public sealed class ControlTokenFlagTests
     private static FakeRoomsOptions Configured(params (string Name, string Value)[] values)
     {
         var options = new FakeRoomsOptions();
-        ServerCommand.Configure(options, values.ToDictionary(v => v.Name, v => v.Value));
+        ServerConfiguration.Configure(options, values.ToDictionary(v => v.Name, v => v.Value));
         return options;
     }
 
@@ -51,7 +51,7 @@ public sealed class ControlTokenFlagTests
     {
         var configure = () => Configured(("--control-token", value));
 
-        configure.Should().Throw<ServerCommand.InvalidFlagException>().WithMessage("--control-token*");
+        configure.Should().Throw<InvalidFlagException>().WithMessage("--control-token*");
     }
 
     [Test]
@@ -61,7 +61,7 @@ public sealed class ControlTokenFlagTests
         Configured(("--max-accounts", "5")).MaxAccounts.Should().Be(5);
         Configured(("--max-accounts", "off")).MaxAccounts.Should().BeNull();
         var zero = () => Configured(("--max-accounts", "0"));
-        zero.Should().Throw<ServerCommand.InvalidFlagException>().WithMessage("--max-accounts*");
+        zero.Should().Throw<InvalidFlagException>().WithMessage("--max-accounts*");
     }
 
     [Test]

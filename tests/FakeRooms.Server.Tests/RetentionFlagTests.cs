@@ -10,7 +10,7 @@ public sealed class RetentionFlagTests
     private static FakeRoomsOptions Configured(params (string Name, string Value)[] values)
     {
         var options = new FakeRoomsOptions();
-        ServerCommand.Configure(options, values.ToDictionary(v => v.Name, v => v.Value));
+        ServerConfiguration.Configure(options, values.ToDictionary(v => v.Name, v => v.Value));
         return options;
     }
 
@@ -29,7 +29,7 @@ public sealed class RetentionFlagTests
     {
         var configure = () => Configured(("--max-completed-rooms", value));
 
-        configure.Should().Throw<ServerCommand.InvalidFlagException>().WithMessage($"--max-completed-rooms must be a whole number*not '{value}'*");
+        configure.Should().Throw<InvalidFlagException>().WithMessage($"--max-completed-rooms must be a whole number*not '{value}'*");
     }
 
     [Test]

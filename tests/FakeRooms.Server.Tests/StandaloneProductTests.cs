@@ -110,9 +110,9 @@ public sealed class StandaloneProductTests
     [Test]
     public void Help_documents_every_flag_with_its_environment_variable_and_every_control_endpoint()
     {
-        var help = ServerCommand.Help();
+        var help = ServerFlags.Help();
 
-        foreach (var flag in ServerCommand.Flags.Concat(ServerCommand.VerifyFlags).Concat(ServerCommand.ContractTestFlags))
+        foreach (var flag in ServerFlags.Flags.Concat(ServerFlags.VerifyFlags).Concat(ServerFlags.ContractTestFlags))
             help.Should().MatchRegex($@"(?m)^  {Regex.Escape(flag.Name)} +{flag.Env} +\S");
         foreach (var route in new FakeRooms.Http.RouteTable().Routes.Where(r => r.IsControl))
             help.Should().Contain($"{route.Method,-5} {route.Template}");

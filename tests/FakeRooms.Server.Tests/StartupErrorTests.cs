@@ -118,7 +118,7 @@ public sealed class StartupErrorTests
     {
         var options = new FakeRoomsOptions();
 
-        ServerCommand.Configure(options, ServerCommand.Parse(["--host", value]));
+        ServerConfiguration.Configure(options, ServerFlags.Parse(["--host", value]));
 
         options.Host.Should().Be(host);
     }
@@ -127,11 +127,11 @@ public sealed class StartupErrorTests
     public void Api_keys_collect_from_repeated_flags_and_a_flag_wins_over_the_variable()
     {
         var fromFlags = new FakeRoomsOptions();
-        ServerCommand.Configure(fromFlags, ServerCommand.Parse(
-            ["--api-key", "SK0123456789abcdef0123456789abcdef:one", "--api-key", "SKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:two"], ServerCommand.Flags,
+        ServerConfiguration.Configure(fromFlags, ServerFlags.Parse(
+            ["--api-key", "SK0123456789abcdef0123456789abcdef:one", "--api-key", "SKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:two"], ServerFlags.Flags,
             name => name == "FAKEROOMS_API_KEYS" ? "SKbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb:env" : null));
         var fromVariable = new FakeRoomsOptions();
-        ServerCommand.Configure(fromVariable, ServerCommand.Parse([], ServerCommand.Flags,
+        ServerConfiguration.Configure(fromVariable, ServerFlags.Parse([], ServerFlags.Flags,
             name => name == "FAKEROOMS_API_KEYS" ? "SK0123456789abcdef0123456789abcdef:one,SKbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb:env" : null));
 
         fromFlags.ApiKeys.Should().BeEquivalentTo(new Dictionary<string, string>

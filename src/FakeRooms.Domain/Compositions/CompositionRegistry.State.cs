@@ -1,4 +1,3 @@
-using FakeRooms.Domain.Recordings;
 using FakeRooms.Domain.Rooms;
 using FakeRooms.Domain.State;
 

@@ -1,12 +1,14 @@
 using FakeRooms.Http;
+using FakeRooms.Http.Catalogue;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace FakeRooms.Control;
 
 /// <summary>
-/// The control API's own OpenAPI 3 document, generated from the route table (every route marked control), so an
-/// endpoint added anywhere appears here without further work.
+/// The control API's own OpenAPI 3 document, generated from the route table (every route marked control): each route's
+/// declaration (<see cref="OperationDescription"/>: method, path, summary and declared parameters), so an endpoint
+/// added anywhere appears here without further work.
 /// </summary>
 internal static class ControlOpenApi
 {
@@ -17,7 +19,7 @@ internal static class ControlOpenApi
         {
             if (paths[route.Template] is not JObject item)
                 paths[route.Template] = item = new JObject();
-            item[route.Method.ToLowerInvariant()] = Operation(route);
+            item[route.Method.ToLowerInvariant()] = Operation(route.Description);
         }
         var document = new JObject
         {
@@ -53,10 +55,10 @@ internal static class ControlOpenApi
         return document.ToString(Formatting.Indented);
     }
 
-    private static JObject Operation(Route route)
+    private static JObject Operation(OperationDescription route)
     {
         var parameters = new JArray();
-        foreach (var segment in route.Template.Split('/'))
+        foreach (var segment in route.Path.Split('/'))
             if (segment.StartsWith('{') && segment.EndsWith('}'))
                 parameters.Add(new JObject
                 {
@@ -65,10 +67,18 @@ internal static class ControlOpenApi
                     ["required"] = true,
                     ["schema"] = new JObject { ["type"] = "string" },
                 });
+        foreach (var parameter in route.Parameters.Where(p => p.Location == ParameterLocation.Query))
+            parameters.Add(new JObject
+            {
+                ["name"] = parameter.Name,
+                ["in"] = "query",
+                ["required"] = parameter.IsRequired,
+                ["schema"] = Schema(parameter),
+            });
         var operation = new JObject
         {
             ["operationId"] = OperationId(route),
-            ["summary"] = route.Summary ?? $"{route.Method} {route.Template}",
+            ["summary"] = route.Summary ?? $"{route.Method} {route.Path}",
             ["tags"] = new JArray("control"),
         };
         if (parameters.Count > 0)
@@ -79,7 +89,7 @@ internal static class ControlOpenApi
                 ["required"] = false,
                 ["content"] = new JObject
                 {
-                    ["application/x-www-form-urlencoded"] = new JObject { ["schema"] = new JObject { ["type"] = "object" } },
+                    ["application/x-www-form-urlencoded"] = new JObject { ["schema"] = FormSchema(route) },
                     ["application/json"] = new JObject { ["schema"] = new JObject { ["type"] = "object" } },
                 },
             };
@@ -102,11 +112,42 @@ internal static class ControlOpenApi
         return operation;
     }
 
+    /// <summary>The form fields a route declares, as an object schema (a bare object when it declares none).</summary>
+    private static JObject FormSchema(OperationDescription route)
+    {
+        var fields = route.Parameters.Where(p => p.Location == ParameterLocation.Form).ToList();
+        var schema = new JObject { ["type"] = "object" };
+        if (fields.Count == 0)
+            return schema;
+        schema["properties"] = new JObject(fields.Select(p => new JProperty(p.Name, Schema(p))));
+        if (fields.Where(p => p.IsRequired).Select(p => p.Name).ToList() is { Count: > 0 } required)
+            schema["required"] = new JArray(required);
+        return schema;
+    }
+
+    /// <summary>A parameter's schema, in the terms of Twilio's spec.</summary>
+    private static JObject Schema(ParameterDescription parameter)
+    {
+        var schema = parameter.Type switch
+        {
+            ParameterType.Integer => new JObject { ["type"] = "integer" },
+            ParameterType.Boolean => new JObject { ["type"] = "boolean" },
+            ParameterType.Enum => new JObject { ["type"] = "string", ["enum"] = new JArray(parameter.Values) },
+            ParameterType.DateTime => new JObject { ["type"] = "string", ["format"] = "date-time" },
+            ParameterType.Uri => new JObject { ["type"] = "string", ["format"] = "uri" },
+            ParameterType.Json => new JObject { ["type"] = "object" },
+            _ => new JObject { ["type"] = "string" },
+        };
+        if (parameter.Maximum is { } maximum)
+            schema["maximum"] = maximum;
+        return parameter.IsRepeated ? new JObject { ["type"] = "array", ["items"] = schema } : schema;
+    }
+
     /// <summary><c>GET /__fakerooms/clock/advance</c> -> <c>getClockAdvance</c>; path parameters become <c>ByName</c>.</summary>
-    private static string OperationId(Route route)
+    private static string OperationId(OperationDescription route)
     {
         var words = new List<string> { route.Method.ToLowerInvariant() };
-        foreach (var segment in route.Template.Split('/', StringSplitOptions.RemoveEmptyEntries).Skip(1))
+        foreach (var segment in route.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Skip(1))
         {
             var clean = segment.StartsWith('{') ? "By" + segment[1..^1] : segment;
             foreach (var part in clean.Split(['-', '.', '_'], StringSplitOptions.RemoveEmptyEntries))

@@ -6,7 +6,7 @@ namespace FakeRooms.Faults;
 /// </summary>
 public sealed class FaultRule
 {
-    private readonly SeededRandom? _random;
+    private readonly Bogus.Randomizer? _random;
     private int _fired;
     private int _remaining;
     private int _removed;
@@ -23,10 +23,10 @@ public sealed class FaultRule
         {
             // Each rule draws from its own generator: seeded by the explicit seed, or by the server seed and the rule's
             // position since the last reset (and its account, for an account's own rule), so unrelated calls and rules
-            // (other accounts' included) do not shift its pattern.
-            var seed = frequency.Seed ?? Domain.Sids.SidGenerator.DeriveSeed(serverSeed,
-                accountScope is null ? $"fault:{ordinal}" : $"fault:{accountScope}:{ordinal}");
-            _random = new SeededRandom((ulong)(uint)seed);
+            // (other accounts' included) do not shift its pattern. The fake's one seeded source: Bogus's Randomizer, as
+            // for SIDs (Domain/Sids/SidGenerator.cs); the injector's lock guards it (it is not thread-safe).
+            _random = new Bogus.Randomizer(frequency.Seed ?? Domain.Sids.SidGenerator.DeriveSeed(serverSeed,
+                accountScope is null ? $"fault:{ordinal}" : $"fault:{accountScope}:{ordinal}"));
         }
         Description = $"{id}: {target.Describe()}, {frequency.Describe(target.Callbacks)}: {action.Describe()}";
     }
@@ -67,7 +67,7 @@ public sealed class FaultRule
                 Volatile.Write(ref _remaining, _remaining - 1);
                 break;
             case FaultFrequencyKind.Probability:
-                if (_random!.NextDouble() >= Frequency.Probability)
+                if (_random!.Double() >= Frequency.Probability)
                     return false;
                 break;
         }

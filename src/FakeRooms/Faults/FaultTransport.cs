@@ -1,6 +1,5 @@
 using FakeRooms.Http;
 using Microsoft.AspNetCore.Http;
-using WireMock;
 
 namespace FakeRooms.Faults;
 
@@ -8,8 +7,8 @@ namespace FakeRooms.Faults;
 /// The transport half of fault injection, between the dispatcher's answer and the socket: holds answers back
 /// asynchronously (no thread waits) and closes connections without answering. WireMock.Net has no connection reset
 /// (its <c>EMPTY_RESPONSE</c> fault still sends a response, which makes the Twilio SDK throw
-/// <c>NullReferenceException</c>; TOOLCHAIN), so a small ASP.NET Core middleware in front of WireMock's makes the
-/// request's <see cref="HttpContext"/> reachable from the mapping callback, which aborts it (<see cref="Hosting.RequestScope"/>).
+/// <c>NullReferenceException</c>; TOOLCHAIN), so the request guard, which writes the fake's answers itself
+/// (Hosting/RequestGuard.cs), hands the request's <see cref="HttpContext"/> here and this aborts it.
 /// </summary>
 internal sealed class FaultTransport : IDisposable
 {
@@ -21,20 +20,21 @@ internal sealed class FaultTransport : IDisposable
     /// </summary>
     internal TimeProvider DelayClock { get; init; } = TimeProvider.System;
 
-    /// <summary>Hands the dispatcher's answer to WireMock: at once, or after the fault's delay, or not at all.</summary>
-    /// <remarks>Generic over the answer's form: WireMock's response message, or the result itself for the in-memory lane.</remarks>
-    public Task<T> DeliverAsync<T>(HttpResult result, Func<HttpResult, T> toResponse) =>
+    /// <summary>
+    /// The dispatcher's answer, to write at once or after the fault's delay; null when the fault dropped the connection
+    /// (the context is aborted: no status line, no headers, no body reach the client).
+    /// </summary>
+    public Task<HttpResult?> DeliverAsync(HttpResult result, HttpContext context) =>
         result.Delay <= TimeSpan.Zero && !result.DropConnection
-            ? Task.FromResult(toResponse(result))
-            : DeliverLateAsync(result, toResponse);
+            ? Task.FromResult<HttpResult?>(result)
+            : DeliverLateAsync(result, context);
 
-    private async Task<T> DeliverLateAsync<T>(HttpResult result, Func<HttpResult, T> toResponse)
+    private async Task<HttpResult?> DeliverLateAsync(HttpResult result, HttpContext context)
     {
-        var context = Hosting.RequestScope.Current?.Context;
         if (result.Delay > TimeSpan.Zero)
         {
             // Ends early when the client gives up (its timeout) or the fake stops, so no request outlives either.
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, context?.RequestAborted ?? CancellationToken.None);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, context.RequestAborted);
             try
             {
                 await Task.Delay(result.Delay, DelayClock, wait.Token).ConfigureAwait(false);
@@ -43,16 +43,10 @@ internal sealed class FaultTransport : IDisposable
             {
             }
         }
-        if (result.DropConnection)
-        {
-            if (context is null)
-                // Unreachable while Install runs in front of WireMock; never answer status 0.
-                return toResponse(Dispatcher.ErrorResult(Domain.Errors.TwilioErrors.InternalServerError));
-            // Closes the socket at once: no status line, no headers, no body reach the client.
-            context.Abort();
-            return toResponse(new HttpResult(500, ""));
-        }
-        return toResponse(result);
+        if (!result.DropConnection)
+            return result;
+        context.Abort();
+        return null;
     }
 
     public void Dispose()

@@ -36,13 +36,9 @@ internal sealed class ControlTokenGuard(string token)
             await next(context);
             return;
         }
-        var result = Dispatcher.ErrorResult(ControlToken.Required);
-        var response = context.Response;
-        response.StatusCode = result.Status;
-        response.ContentType = result.ContentType;
-        response.Headers.WWWAuthenticate = ControlToken.Challenge;
-        var bytes = System.Text.Encoding.UTF8.GetBytes(result.Body);
-        response.ContentLength = bytes.Length;
-        await response.Body.WriteAsync(bytes, context.RequestAborted);
+        await RequestGuard.WriteAsync(context, Dispatcher.ErrorResult(ControlToken.Required) with
+        {
+            Headers = [new("WWW-Authenticate", ControlToken.Challenge)],
+        });
     }
 }

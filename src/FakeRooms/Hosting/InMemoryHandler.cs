@@ -6,11 +6,11 @@ namespace FakeRooms.Hosting;
 
 /// <summary>
 /// Answers requests for the fake in memory: each request becomes an <see cref="HttpContext"/> handed to the same
-/// ASP.NET Core pipeline Kestrel feeds (the request guard, WireMock's middleware with the catch-all mapping and any
-/// stubs, the dispatcher, the fault transport), so routing, faults, the journal and stubs are one implementation.
-/// Only the socket and HTTP/1.1 framing are left out. Requests for other hosts go to the network unchanged.
+/// path Kestrel's requests take (<see cref="WireMockAdapter.AnswerInMemoryAsync"/>: the request guard, the stubs when
+/// there are any, the dispatcher, the fault transport), so routing, faults, the journal and stubs are one
+/// implementation. Only the socket and HTTP/1.1 framing are left out. Requests for other hosts go to the network unchanged.
 /// </summary>
-internal sealed class InMemoryHandler(Func<RequestDelegate> pipeline, Uri fake) : HttpMessageHandler
+internal sealed class InMemoryHandler(Func<HttpContext, Task> answer, Uri fake) : HttpMessageHandler
 {
     private HttpMessageInvoker? _network;
 
@@ -25,7 +25,7 @@ internal sealed class InMemoryHandler(Func<RequestDelegate> pipeline, Uri fake) 
         var responseBody = new MemoryStream();
         var context = new DefaultHttpContext(Features(request, uri, body, lifetime, responseBody));
 
-        await pipeline()(context).ConfigureAwait(false);
+        await answer(context).ConfigureAwait(false);
 
         if (lifetime.Aborted)
             // What SocketsHttpHandler throws when the server closes the connection without an answer (an injected

@@ -1,7 +1,6 @@
 using System.Text;
 using FakeRooms.Domain.Errors;
 using FakeRooms.Http;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -21,42 +20,44 @@ namespace FakeRooms.Hosting;
 /// <item>WireMock parses the query into a case-insensitive dictionary, splitting on both <c>&amp;</c> and <c>;</c>, and
 /// throws on names that differ only in case (<c>?STATUS=a&amp;Status=b</c>, <c>?STATUS=a;Status=b</c>) and on a part
 /// made only of <c>=</c> (<c>?a=1&amp;=&amp;b=2</c>): a 500 on every route. Twilio's names are case-sensitive, only
-/// <c>&amp;</c> separates them, and the dispatcher parses the query itself, so WireMock is never handed a query: it
-/// travels to the dispatcher beside the request (<see cref="RequestScope"/>).</item>
+/// <c>&amp;</c> separates them, and the dispatcher parses the query itself, so WireMock is never handed a query: the
+/// guard keeps it and hands it to the dispatcher with the request.</item>
 /// <item>WireMock.Net 2.21.0 parses every form body into a dictionary, whatever <c>DisableDeserializeFormUrlEncoded</c>
 /// says (its request mapper never passes the setting on), and the fake never reads that dictionary: about 4% of the
-/// CPU time and 2 KB of garbage per CreateRoom (bench trace). The guard reads every body anyway, so the body travels to
-/// the dispatcher beside the request too, and WireMock's copy of the request has an empty one.</item>
+/// CPU time and 2 KB of garbage per CreateRoom (bench trace). The guard reads every body anyway, so it hands the body to
+/// the dispatcher too, and WireMock's copy of the request has an empty one.</item>
 /// <item>Anything else that escapes WireMock is a bug in the fake: reported in <see cref="FakeRoomsServer.InternalErrors"/>
 /// and answered with Twilio's 500 JSON, never WireMock's exception dump.</item>
 /// </list>
 /// Refusals go through <see cref="Dispatcher.Handle"/>, so they are routed, shaped and journaled like every other answer.
+/// <para>
+/// After the checks a request's path runs one way, with its data passed along: the stubs (<see cref="WireMockAdapter"/>)
+/// say whether one of them answered; if none did, the guard hands the request it read, query and body included, to
+/// the dispatcher, the dispatcher's answer to the fault transport, and writes what comes back.
+/// </para>
 /// </summary>
-internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher)
+internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher) : IDisposable
 {
-    /// <summary>For <c>WireMockServerSettings.PreWireMockMiddlewareInit</c>, which passes the <c>IApplicationBuilder</c>.</summary>
-    /// <remarks>
-    /// The delegate built here (the guard, then WireMock's middleware) is also what <see cref="InMemoryHandler"/> calls:
-    /// in-memory requests take the same path as those Kestrel reads from a socket.
-    /// </remarks>
-    public void Install(object app) =>
-        ((IApplicationBuilder)app).Use(next => Pipeline = context => InvokeAsync(context, next));
+    private readonly Faults.FaultTransport _transport = new();
 
-    /// <summary>The pipeline from the guard on, once the host has built it (the fake's constructor waits for that).</summary>
-    public RequestDelegate Pipeline { get; private set; } = static _ => throw new InvalidOperationException("The fake's pipeline is not built yet.");
-
-    /// <summary>The guard in front of <paramref name="next"/>: WireMock's middleware, or the in-memory lane (<see cref="WireMockHost.AnswerAsync"/>).</summary>
-    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    /// <summary>One request, from the guard's checks to the answer written.</summary>
+    /// <param name="context">The request.</param>
+    /// <param name="stubs">
+    /// Runs the test's stubs (WireMock's middleware) and says whether one answered; null when none can (no stub is
+    /// registered and the request came in memory).
+    /// </param>
+    /// <param name="fromSocket">True when Kestrel read the request from a socket, false for the in-memory handler.</param>
+    public async Task InvokeAsync(HttpContext context, Func<HttpContext, Task<bool>>? stubs, bool fromSocket)
     {
-        var scope = RequestScope.Enter(context);
         // WireMock stores four entries in Items on every request; a dictionary sized for them is not grown (and
         // re-hashed) twice per request.
         context.Items = new Dictionary<object, object?>(4);
         var request = context.Request;
-        // WireMock never sees the query: it travels to the dispatcher beside the request (see the class comment).
-        if (request.QueryString.Value is { Length: > 1 } query)
+        // WireMock never sees the query: the guard keeps it for the dispatcher (see the class comment).
+        string? query = null;
+        if (request.QueryString.Value is { Length: > 1 } raw)
         {
-            scope.Query = query;
+            query = raw;
             request.QueryString = QueryString.Empty;
         }
         var limit = RouteLimit(request, server.Options.MaxRequestBodyBytes);
@@ -66,35 +67,36 @@ internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher
             size.MaxRequestBodySize = limit + DrainBytes;
 
         if (!request.Host.HasValue)
-            request.Host = LocalHost(context);
+            request.Host = RequestReader.LocalHost(context);
         else if (!IsValidHost(request))
         {
-            await RefuseAsync(context, TwilioErrors.MalformedRequest("the Host header is not a valid host"));
+            await RefuseAsync(context, query, TwilioErrors.MalformedRequest("the Host header is not a valid host"));
             return;
         }
 
         if (request.ContentLength > limit)
         {
-            await RefuseAsync(context, TwilioErrors.PayloadTooLarge);
+            await RefuseAsync(context, query, TwilioErrors.PayloadTooLarge);
             if (request.ContentLength <= limit + DrainBytes)
                 await DrainAsync(context);
             return;
         }
 
-        // Every body is read here, bounded, and handed to WireMock from memory. WireMock leaves GET and DELETE bodies
-        // unread, and Kestrel then drains them after the answer: a drain over the limit closed the connection with no
-        // "Connection: close", and HttpClient's next request on it failed ("response ended prematurely").
+        // Every body is read here, bounded, and kept for the dispatcher; WireMock gets an empty one. WireMock left GET
+        // and DELETE bodies unread, and Kestrel then drained them after the answer: a drain over the limit closed the
+        // connection with no "Connection: close", and HttpClient's next request on it failed ("response ended prematurely").
+        ArraySegment<byte>? body = null;
         if (context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true)
         {
-            MemoryStream? body;
+            MemoryStream? read;
             try
             {
-                body = await ReadBoundedAsync(request.Body, request.ContentLength, limit, context.RequestAborted);
+                read = await ReadBoundedAsync(request.Body, request.ContentLength, limit, context.RequestAborted);
             }
             catch (BadHttpRequestException e)
             {
                 // Kestrel's verdict on the body: too large (413), malformed (400), too slow (408).
-                await RefuseAsync(context, e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                await RefuseAsync(context, query, e.StatusCode == StatusCodes.Status413PayloadTooLarge
                     ? TwilioErrors.PayloadTooLarge
                     : TwilioErrors.MalformedRequest(e.Message, e.StatusCode is >= 400 and < 500 ? e.StatusCode : 400));
                 return;
@@ -103,24 +105,29 @@ internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher
             {
                 return;
             }
-            if (body is null)
+            if (read is null)
             {
-                await RefuseAsync(context, TwilioErrors.PayloadTooLarge);
+                await RefuseAsync(context, query, TwilioErrors.PayloadTooLarge);
                 await DrainAsync(context);
                 return;
             }
-            scope.Body = body.TryGetBuffer(out var bytes) ? bytes : body.ToArray();
+            body = read.TryGetBuffer(out var bytes) ? bytes : read.ToArray();
             request.Body = Stream.Null;
         }
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            await next(context);
-            // A test's stub (FakeRoomsServer.Stub, --mappings) answered instead of the fake: journaled all the same.
-            if (!scope.Dispatched)
-                dispatcher.RecordStubbed(Describe(context, scope.Query, scope.Body), context.Response.StatusCode,
+            if (stubs is not null && await stubs(context))
+            {
+                // A test's stub (FakeRoomsServer.Stub, --mappings) answered instead of the fake: journaled all the same.
+                dispatcher.RecordStubbed(RequestReader.Describe(context, query, body), context.Response.StatusCode,
                     System.Diagnostics.Stopwatch.GetElapsedTime(started));
+                return;
+            }
+            var result = await _transport.DeliverAsync(dispatcher.Handle(RequestReader.Read(context, query, body, fromSocket)), context);
+            if (result is not null && !context.RequestAborted.IsCancellationRequested)
+                await WriteAsync(context, result);
         }
         catch (Exception) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -186,9 +193,9 @@ internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher
     /// Answers through the dispatcher (routed, journaled) and closes the connection: what is left of the body is
     /// unknown, so the client is told not to send another request on it.
     /// </summary>
-    private async Task RefuseAsync(HttpContext context, TwilioError error)
+    private async Task RefuseAsync(HttpContext context, string? query, TwilioError error)
     {
-        var result = dispatcher.Handle(Describe(context, RequestScope.Current?.Query), refused: error);
+        var result = dispatcher.Handle(RequestReader.Describe(context, query), refused: error);
         context.Response.Headers.Connection = "close";
         await WriteAsync(context, result);
     }
@@ -227,6 +234,9 @@ internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher
         response.ContentType = result.ContentType;
         foreach (var (name, value) in result.Headers)
             response.Headers.Append(name, value);
+        // RFC 9110 §8.6: no Content-Length (and no body) on a 204 or 304; Kestrel refuses one.
+        if (result.Status is 204 or 304)
+            return;
         var bytes = result.BinaryBody ?? Encoding.UTF8.GetBytes(result.Body);
         response.ContentLength = bytes.Length;
         try
@@ -240,40 +250,8 @@ internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher
         }
     }
 
-    /// <summary>The request as far as it can be read without its body, for the dispatcher and the journal.</summary>
-    private static HttpRequestData Describe(HttpContext context, string? keptQuery, ArraySegment<byte>? body = null)
-    {
-        var request = context.Request;
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, values) in request.Headers)
-            headers[name] = values.ToString();
-        var rawPath = request.PathBase.Add(request.Path).ToUriComponent();
-        if (rawPath.Length == 0)
-            rawPath = "/";
-        return new HttpRequestData
-        {
-            Method = request.Method.ToUpperInvariant(),
-            RawPath = rawPath,
-            Segments = HttpRequestData.SplitPath(rawPath),
-            Query = FormValues.Parse(keptQuery ?? request.QueryString.Value),
-            Form = body is { Count: > 0 } form && IsForm(request.ContentType) ? FormValues.Parse(form) : FormValues.Empty,
-            ContentType = request.ContentType,
-            Authorization = headers.GetValueOrDefault("Authorization"),
-            Origin = "http://" + LocalHost(context).ToUriComponent(),
-            BodyLength = body?.Count ?? (int)Math.Min(request.ContentLength ?? 0, int.MaxValue),
-            HasNonFormBody = body is { Count: > 0 } && !IsForm(request.ContentType),
-            Headers = headers,
-        };
-    }
-
-    private static bool IsForm(string? contentType) =>
-        contentType is not null && contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
-
     private static readonly System.Buffers.SearchValues<char> HostNameChars =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-");
-
-    private static HostString LocalHost(HttpContext context) =>
-        new(context.Connection.LocalIpAddress?.ToString() ?? "127.0.0.1", context.Connection.LocalPort);
 
     /// <summary>Whether WireMock can build its absolute URL from this Host (it calls <c>new Uri(...)</c> unguarded).</summary>
     private static bool IsValidHost(HttpRequest request)
@@ -294,4 +272,7 @@ internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher
             return false;
         }
     }
+
+    /// <summary>Ends the delays of injected latency still running, so no request outlives the fake.</summary>
+    public void Dispose() => _transport.Dispose();
 }

@@ -29,8 +29,10 @@ internal sealed class RouteTable
 
     public IReadOnlyList<Route> Routes => _routes;
 
-    public void Add(string method, string template, Operation operation, Func<RequestContext, HttpResult> handler, bool control = false, string? summary = null) =>
-        _routes.Add(new Route(new OperationDescription(method, template, operation, handler, [], control, summary)));
+    /// <summary>Adds a route: a control route (<c>control: true</c>, with its summary and any parameters it declares), or a test's.</summary>
+    public void Add(string method, string template, Operation operation, Func<RequestContext, HttpResult> handler, bool control = false,
+        string? summary = null, IReadOnlyList<ParameterDescription>? parameters = null) =>
+        _routes.Add(new Route(new OperationDescription(method, template, operation, handler, parameters ?? [], control, summary)));
 
     /// <summary>The methods the route table serves on a path (for the <c>Allow</c> header of a 405), sorted.</summary>
     public IReadOnlyList<string> AllowedMethods(IReadOnlyList<string> segments) =>

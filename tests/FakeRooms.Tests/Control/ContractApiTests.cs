@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
+using FakeRooms.Http.Catalogue;
 using FakeRooms.Tests.Support;
 using Newtonsoft.Json.Linq;
 
@@ -46,6 +48,26 @@ public sealed class ContractApiTests : FakeRoomsTest
         findings[0].Value<string>("value").Should().Be("a");
         findings[0]["call"]!.Value<string>("operation").Should().Be("CreateRoom");
         findings[4].Value<string>("location").Should().Be("query");
+    }
+
+    [Test]
+    public async Task Every_operation_of_the_catalogue_is_checked_for_unknown_parameters()
+    {
+        foreach (var operation in OperationCatalog.All)
+        {
+            var path = Regex.Replace(operation.Path, "{[^}]+}", "XX00");
+            using var request = operation.Location == ParameterLocation.Form
+                ? new HttpRequestMessage(new HttpMethod(operation.Method), path) { Content = new FormUrlEncodedContent([new("Bogus", "1")]) }
+                : new HttpRequestMessage(new HttpMethod(operation.Method), path + "?Bogus=1");
+            await Send(request);
+        }
+
+        var findings = await Findings("?Ignore=error-response");
+
+        Fake.Calls.Select(c => c.Operation).Should().Equal(OperationCatalog.All.Select(o => o.Operation));
+        findings.Select(f => (f["call"]!.Value<string>("operation"), f.Value<string>("parameter"), f.Value<string>("rule"), f.Value<string>("location")))
+            .Should().Equal(OperationCatalog.All.Select(o => ((string?, string?, string?, string?))
+                (o.Operation.ToString(), "Bogus", "unknown-parameter", o.Location == ParameterLocation.Form ? "form" : "query")));
     }
 
     [Test]

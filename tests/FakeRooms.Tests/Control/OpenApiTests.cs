@@ -1,5 +1,6 @@
 using System.Net;
 using FakeRooms.Http;
+using FakeRooms.Http.Catalogue;
 using FakeRooms.Tests.Support;
 using Newtonsoft.Json.Linq;
 
@@ -47,5 +48,25 @@ public sealed class OpenApiTests : FakeRoomsTest
         operation.Value<string>("operationId").Should().Be("getThingsByName");
         operation["parameters"]![0]!.Value<string>("in").Should().Be("path");
         await Task.CompletedTask;
+    }
+
+    [Test]
+    public void The_parameters_a_route_declares_are_in_the_document_with_their_types()
+    {
+        var routes = new RouteTable();
+        routes.Add("GET", "/__fakerooms/things", Operation.Control, _ => new HttpResult(200, "{}"), control: true, summary: "Things.",
+            parameters: [new ParameterDescription("Kind", ParameterType.Enum) { Values = ["a", "b"] }, new ParameterDescription("Tag", ParameterType.String).Repeated()]);
+        routes.Add("POST", "/__fakerooms/things", Operation.Control, _ => new HttpResult(200, "{}"), control: true, summary: "A thing.",
+            parameters: [new ParameterDescription("Name", ParameterType.String).Required(), new ParameterDescription("Seconds", ParameterType.Integer)]);
+
+        var document = JObject.Parse(FakeRooms.Control.ControlOpenApi.Document(routes, "http://127.0.0.1:1"));
+
+        var read = document["paths"]!["/__fakerooms/things"]!["get"]!;
+        read["parameters"]!.ToString(Newtonsoft.Json.Formatting.None).Should().Be(
+            """[{"name":"Kind","in":"query","required":false,"schema":{"type":"string","enum":["a","b"]}},""" +
+            """{"name":"Tag","in":"query","required":false,"schema":{"type":"array","items":{"type":"string"}}}]""");
+        var form = document["paths"]!["/__fakerooms/things"]!["post"]!["requestBody"]!["content"]!["application/x-www-form-urlencoded"]!["schema"]!;
+        form.ToString(Newtonsoft.Json.Formatting.None).Should().Be(
+            """{"type":"object","properties":{"Name":{"type":"string"},"Seconds":{"type":"integer"}},"required":["Name"]}""");
     }
 }

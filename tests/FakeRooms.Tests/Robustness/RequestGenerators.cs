@@ -1,6 +1,7 @@
 using System.Text;
 using CsCheck;
 using FakeRooms.Http;
+using FakeRooms.Http.Catalogue;
 
 namespace FakeRooms.Tests.Robustness;
 
@@ -17,14 +18,13 @@ internal static class RequestGenerators
         "⟨trackName⟩", "⟨subscribedTrack⟩", "⟨account⟩", "⟨recordedRoom⟩", "⟨recording⟩",
     ];
 
-    /// <summary>Every parameter name any operation or control route reads, and near misses of them.</summary>
+    /// <summary>
+    /// Every parameter name of the operation catalogue, those the control routes read, and near misses of them.
+    /// </summary>
     private static readonly string[] KnownNames =
     [
-        "Status", "UniqueName", "DateCreatedAfter", "DateCreatedBefore", "PageSize", "Page", "PageToken", "Identity",
-        "Type", "MaxParticipants", "EnableTurn", "StatusCallback", "StatusCallbackMethod", "RecordParticipantsOnConnect",
-        "TranscribeParticipantsOnConnect", "VideoCodecs", "MediaRegion", "RecordingRules", "TranscriptionsConfiguration",
-        "AudioOnly", "MaxParticipantDuration", "EmptyRoomTimeout", "UnusedRoomTimeout", "LargeRoom", "Seconds",
-        "AccountSid", "Kind", "Name", "RoomSid", "Event", "Sid", "Rules", "Format", "Url", "Timeout", "Ttl",
+        .. OperationCatalog.ParameterNames,
+        "Seconds", "AccountSid", "Kind", "Name", "Event", "Sid", "Url", "Timeout", "Ttl", "FailedOperation", "ErrorMessage",
         "status", "unique_name", "uniqueName", "STATUS", "Status ", " Status", "Status[]", "PageSize%00",
     ];
 

@@ -12,7 +12,7 @@ namespace FakeRooms.Callbacks;
 internal sealed partial class CallbackDispatcher
 {
     /// <summary>The next callback of a lane (under <c>_gate</c>): a held one whose successor went out, else the queue.</summary>
-    private static bool TryTakeNext(Lane lane, out PendingCallback? item)
+    private static bool TryTakeNext(CallbackLane lane, out PendingCallback? item)
     {
         if (lane.Held is { } held && lane.HeldOvertaken)
         {
@@ -43,7 +43,7 @@ internal sealed partial class CallbackDispatcher
     /// Takes a callback out of the lane's normal path when a fault says so: dropped (recorded, not sent), delayed (sent
     /// later on its own, so the room's next callbacks overtake it) or held for a reorder. False: deliver it now.
     /// </summary>
-    private bool Divert(Lane lane, PendingCallback item)
+    private bool Divert(CallbackLane lane, PendingCallback item)
     {
         // A callback comes back to the lane after its reorder hold: it goes out now.
         if (item.Fault is not { } fault || item.Diverted)
@@ -52,7 +52,7 @@ internal sealed partial class CallbackDispatcher
         switch (fault.Action.Kind)
         {
             case FaultKind.DropCallback:
-                Finish(item, Prepare(item).ToRecord(_server.Clock.UtcNow) with
+                Finish(item, _sender.Prepare(item).ToRecord(_server.Clock.UtcNow) with
                 {
                     Outcome = CallbackOutcome.Dropped,
                     Error = "Not sent: dropped by an injected fault.",
@@ -80,7 +80,7 @@ internal sealed partial class CallbackDispatcher
     /// <summary>Delivers with the fault's mark; a duplicate is delivered and journaled twice.</summary>
     private async Task<CallbackRecord> DeliverWithFaultAsync(PendingCallback item)
     {
-        var record = await DeliverAsync(item).ConfigureAwait(false);
+        var record = await _sender.DeliverAsync(item).ConfigureAwait(false);
         if (item.Fault is not { } fault)
             return record;
         if (fault.Action.Kind == FaultKind.ReorderCallback && item.Event.Kind == RoomEventKind.RoomEnded)
@@ -96,7 +96,7 @@ internal sealed partial class CallbackDispatcher
             record = _journal.Add(record with { InjectedFault = fault.Description + " (first delivery)" }, out waiters);
         }
         _journal.Notify(record, waiters);
-        var second = await DeliverAsync(item).ConfigureAwait(false);
+        var second = await _sender.DeliverAsync(item).ConfigureAwait(false);
         return second with { InjectedFault = fault.Description + " (second delivery)" };
     }
 
@@ -115,7 +115,7 @@ internal sealed partial class CallbackDispatcher
             await _slots.WaitAsync(_stop.Token).ConfigureAwait(false);
             try
             {
-                record = await DeliverAsync(item).ConfigureAwait(false) with { InjectedFault = fault.Description };
+                record = await _sender.DeliverAsync(item).ConfigureAwait(false) with { InjectedFault = fault.Description };
             }
             finally
             {
@@ -129,7 +129,7 @@ internal sealed partial class CallbackDispatcher
         catch (Exception e)
         {
             _server.ReportBug(e);
-            record = Prepare(item).ToRecord(_server.Clock.UtcNow) with
+            record = _sender.Prepare(item).ToRecord(_server.Clock.UtcNow) with
             {
                 Outcome = CallbackOutcome.ConnectionFailed,
                 Error = "Internal error in FakeRooms: " + e.Message,
