@@ -134,9 +134,11 @@ public sealed class NodeClientTests
         node.Exit.Should().Be(0, node.Stderr);
         using var reader = new JsonTextReader(new StringReader(node.Stdout)) { DateParseHandling = DateParseHandling.None };
         var result = JObject.Load(reader);
-        result["defaults"]!.ToString(Formatting.None).Should().Be("[{\"type\":\"include\",\"all\":true}]");
+        result["defaults"]!.ToString(Formatting.None).Should().Be(
+            "[{\"type\":\"include\",\"all\":true,\"publisher\":null,\"track\":null,\"kind\":null,\"priority\":null}]");
         result["updated"]!["rules"]!.ToString(Formatting.None).Should().Be(
-            "[{\"type\":\"include\",\"kind\":\"audio\"},{\"type\":\"include\",\"publisher\":\"bob\",\"track\":\"screen\"}]");
+            "[{\"type\":\"include\",\"all\":null,\"publisher\":null,\"track\":null,\"kind\":\"audio\",\"priority\":null}," +
+            "{\"type\":\"include\",\"all\":null,\"publisher\":\"bob\",\"track\":\"screen\",\"kind\":null,\"priority\":null}]");
         result["subscribed"]!.Values<string>().Should().Equal("bob-audio", "screen");
         result["invalidRules"]!.ToString(Formatting.None).Should().Be("{\"name\":\"RestException\",\"status\":400,\"code\":53215}");
         var transcription = result["transcription"]!;

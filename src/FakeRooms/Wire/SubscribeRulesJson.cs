@@ -26,18 +26,18 @@ internal static class SubscribeRulesJson
     });
 
     /// <summary>
-    /// One rule with the fields it has. The spec's examples list every field (null when unused), but its schema does not
-    /// mark them nullable; as for recording rules, an unused field is left out (the SDKs read both the same).
+    /// One rule with every field, null when unused, as both spec examples show it
+    /// (<c>{"type":"include","all":true,"publisher":null,"track":null,"kind":null,"priority":null}</c>).
     /// </summary>
     public static void WriteRule(JsonWriter w, SubscribeRule rule)
     {
         w.WriteStartObject();
         w.Prop("type", rule.Type == SubscribeRuleType.Exclude ? "exclude" : "include");
-        if (rule.All is { } all) w.Prop("all", all);
-        if (rule.Publisher is { } publisher) w.Prop("publisher", publisher);
-        if (rule.Track is { } track) w.Prop("track", track);
-        if (rule.Kind is { } kind) w.Prop("kind", kind);
-        if (rule.Priority is { } priority) w.Prop("priority", priority);
+        w.Prop("all", rule.All);
+        w.Prop("publisher", rule.Publisher);
+        w.Prop("track", rule.Track);
+        w.Prop("kind", rule.Kind);
+        w.Prop("priority", rule.Priority);
         w.WriteEndObject();
     }
 }

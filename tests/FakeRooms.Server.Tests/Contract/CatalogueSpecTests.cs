@@ -14,14 +14,18 @@ public sealed class CatalogueSpecTests
     /// Operations of the spec the fake does not serve yet. Adding one to the catalogue means taking it off this list
     /// (the test says so).
     /// </summary>
-    private static readonly string[] NotServed =
+    private static readonly string[] NotServed = [];
+
+    /// <summary>
+    /// Where the pinned spec copy is older than the official SDKs and the current spec: its Transcriptions status enum
+    /// still lists <c>created</c>, and its update takes no <c>Configuration</c>; twilio-csharp 8.2.0
+    /// (<c>TranscriptionsResource.StatusEnum</c>: started, stopped, failed; <c>UpdateTranscriptionsOptions.Configuration</c>)
+    /// and twilio-node 6.2.0 have it the current spec's way. The catalogue follows the SDKs (docs/clientflows.md).
+    /// </summary>
+    private static readonly string[] OlderSpecCopy =
     [
-        "GET /v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribeRules",
-        "POST /v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribeRules",
-        "GET /v1/Rooms/{RoomSid}/Transcriptions",
-        "POST /v1/Rooms/{RoomSid}/Transcriptions",
-        "GET /v1/Rooms/{RoomSid}/Transcriptions/{Ttid}",
-        "POST /v1/Rooms/{RoomSid}/Transcriptions/{Ttid}",
+        "UpdateTranscriptions: Status takes created, started, stopped, failed in the spec, started, stopped, failed in the catalogue",
+        "UpdateTranscriptions: Configuration is not a parameter of POST /v1/Rooms/{RoomSid}/Transcriptions/{Ttid} in the spec",
     ];
 
     [Test]
@@ -29,7 +33,7 @@ public sealed class CatalogueSpecTests
     {
         var spec = await TwilioSpec.LoadAsync();
 
-        var differences = Differences(spec, OperationCatalog.All);
+        var differences = Differences(spec, OperationCatalog.All).Except(OlderSpecCopy).ToList();
 
         differences.Should().BeEmpty();
         OperationCatalog.All.Should().OnlyHaveUniqueItems(o => o.Operation).And.OnlyHaveUniqueItems(o => $"{o.Method} {o.Path}");

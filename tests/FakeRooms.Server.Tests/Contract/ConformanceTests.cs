@@ -28,6 +28,21 @@ public sealed class ConformanceTests
     /// </summary>
     private static readonly Operation[] Covered = OperationCatalog.All.Where(o => o.InSpec).Select(o => o.Operation).ToArray();
 
+    /// <summary>
+    /// Where the pinned spec copy is older than the official SDKs: its Transcriptions schema has <c>identity</c> and
+    /// lacks <c>source_sid</c> and <c>configuration</c>, and its list key is <c>extensions</c>; twilio-csharp 8.2.0 and
+    /// twilio-node 6.2.0 read <c>source_sid</c>, <c>configuration</c> and <c>transcriptions</c> (as the current spec has
+    /// them). The fake serves the SDKs' shape (docs/clientflows.md); only these differences are let through.
+    /// </summary>
+    private static bool IsKnownTranscriptionsDifference(Exchange exchange, string error) =>
+        exchange.Template?.Contains("/Transcriptions", StringComparison.Ordinal) == true &&
+        (error.EndsWith(".source_sid: not a property of the spec's schema", StringComparison.Ordinal) ||
+         error.EndsWith(".configuration: not a property of the spec's schema", StringComparison.Ordinal) ||
+         error.Contains(".identity: missing", StringComparison.Ordinal) ||
+         error == "$.extensions: missing (Twilio sends every property, null when empty)" ||
+         error == "$.transcriptions: not a property of the spec's schema" ||
+         error.Contains(": properties in the order ", StringComparison.Ordinal));
+
     [Test]
     public async Task Every_response_of_the_scenario_validates_against_twilios_video_v1_spec()
     {
@@ -67,7 +82,8 @@ public sealed class ConformanceTests
             var errors = exchange.Status < 400
                 ? validator.Validate(body, validator.ResponseSchema(exchange.Template!, exchange.Method, exchange.Status))
                 : SpecValidator.ValidateError(body, exchange.Status);
-            problems.AddRange(errors.Select(e => $"{exchange.Step} ({exchange.Method} {exchange.Path} -> {exchange.Status}): {e}"));
+            problems.AddRange(errors.Where(e => !IsKnownTranscriptionsDifference(exchange, e))
+                .Select(e => $"{exchange.Step} ({exchange.Method} {exchange.Path} -> {exchange.Status}): {e}"));
         }
 
         problems.Should().BeEmpty();
@@ -201,6 +217,22 @@ public sealed class ConformanceTests
         await Call("fetch-published-track-by-name", "GET", $"/v1/Rooms/{sid}/Participants/alice/PublishedTracks/mic");
         await Call("read-subscribed-tracks", "GET", $"/v1/Rooms/{sid}/Participants/{bob.Sid}/SubscribedTracks");
         await Call("fetch-subscribed-track", "GET", $"/v1/Rooms/{sid}/Participants/{bob.Sid}/SubscribedTracks/{camera}");
+        await Call("fetch-subscribe-rules", "GET", $"/v1/Rooms/{sid}/Participants/{bob.Sid}/SubscribeRules");
+        await Call("update-subscribe-rules", "POST", $"/v1/Rooms/{sid}/Participants/bob/SubscribeRules",
+            "Rules=" + Uri.EscapeDataString("[{\"type\":\"include\",\"all\":true},{\"type\":\"exclude\",\"kind\":\"data\",\"priority\":\"low\"}]"));
+        await Call("error-53215-subscribe-rules", "POST", $"/v1/Rooms/{sid}/Participants/bob/SubscribeRules", "Rules=%5B%5D");
+        var pat = fake.Rooms.Connect(peerToPeer, "pat");
+        await Call("error-53117-subscribe-rules-peer-to-peer", "GET", $"/v1/Rooms/{peerToPeer}/Participants/{pat.Sid}/SubscribeRules");
+        var dave = fake.Rooms.Connect(sid, "dave");
+        dave.LoseConnection();
+        await Call("read-participants-reconnecting", "GET", $"/v1/Rooms/{sid}/Participants?Status=reconnecting");
+        await Call("fetch-reconnecting-participant", "GET", $"/v1/Rooms/{sid}/Participants/{dave.Sid}");
+        var transcription = (await Call("create-transcriptions", "POST", $"/v1/Rooms/{sid}/Transcriptions",
+            "Configuration=" + Uri.EscapeDataString("{\"languageCode\":\"en-US\",\"partialResults\":true}")))!.Value<string>("ttid");
+        await Call("read-transcriptions", "GET", $"/v1/Rooms/{sid}/Transcriptions");
+        await Call("fetch-transcriptions", "GET", $"/v1/Rooms/{sid}/Transcriptions/{transcription}");
+        await Call("update-transcriptions", "POST", $"/v1/Rooms/{sid}/Transcriptions/{transcription}", "Status=stopped");
+        await Call("error-20001-second-transcriptions", "POST", $"/v1/Rooms/{sid}/Transcriptions", "");
         await Call("anonymize-participant", "POST", $"/v1/Rooms/{sid}/Participants/{bob.Sid}/Anonymize", "");
         await Call("kick-participant", "POST", $"/v1/Rooms/{sid}/Participants/alice", "Status=disconnected");
         await Call("fetch-kicked-participant", "GET", $"/v1/Rooms/{sid}/Participants/{alice.Sid}");

@@ -68,8 +68,13 @@ public sealed partial class SpecValidator(JObject spec)
                     var nonNull = schema.Value<string>("x-class-extra-annotation")?.Contains("NON_NULL", StringComparison.Ordinal) == true;
                     foreach (var property in properties.Properties())
                     {
-                        if (obj.Property(property.Name) is { } present)
-                            Check(present.Value, (JObject)property.Value, $"{path}.{property.Name}", errors);
+                        // Subscribe rule items (format subscribe-rule) send every field, null when unused: the spec's own
+                        // examples (readEmpty, updateFilters) show "publisher": null although the items are not marked nullable.
+                        if (obj.Property(property.Name) is { } present && present.Value.Type == JTokenType.Null &&
+                            schema.Value<string>("format") == "subscribe-rule")
+                            continue;
+                        if (obj.Property(property.Name) is { } given)
+                            Check(given.Value, (JObject)property.Value, $"{path}.{property.Name}", errors);
                         else if (!nonNull)
                             errors.Add($"{path}.{property.Name}: missing (Twilio sends every property, null when empty)");
                     }

@@ -90,7 +90,7 @@ public sealed class SubscribeRulesTests : FakeRoomsTest
     }
 
     [Test]
-    public async Task Subscribe_rules_json_has_the_spec_properties_in_order_and_leaves_unused_filters_out()
+    public async Task Subscribe_rules_json_has_the_spec_properties_in_order_and_every_rule_field_null_when_unused()
     {
         var alice = Fake.Rooms.Connect("studio", "alice");
 
@@ -99,7 +99,9 @@ public sealed class SubscribeRulesTests : FakeRoomsTest
 
         answer.Status.Should().Be(HttpStatusCode.OK, answer.Text);
         answer.Json.Properties().Select(p => p.Name).Should().Equal("participant_sid", "room_sid", "rules", "date_created", "date_updated");
-        answer.Json["rules"]!.ToString(Newtonsoft.Json.Formatting.None).Should().Be("[{\"type\":\"include\",\"kind\":\"audio\",\"priority\":\"high\"}]");
+        answer.Json["rules"]!.ToString(Newtonsoft.Json.Formatting.None).Should().Be(
+            "[{\"type\":\"include\",\"all\":null,\"publisher\":null,\"track\":null,\"kind\":\"audio\",\"priority\":\"high\"}]",
+            "both spec examples list every rule field, null when unused");
     }
 
     [TestCase("[]", TestName = "An empty rule set is 53215")]
