@@ -1,4 +1,3 @@
-using FakeRooms.Domain.Rooms;
 using FakeRooms.Journal;
 #if AWESOME_ASSERTIONS
 using static FakeRooms.AwesomeAssertions.Describe;
@@ -58,7 +57,7 @@ public sealed partial class FakeRoomsAssertions
     /// <param name="because">Why the assertion is needed.</param>
     /// <param name="becauseArgs">Values formatted into <paramref name="because"/>.</param>
     [CustomAssertion]
-    public AndWhichConstraint<FakeRoomsAssertions, IReadOnlyList<Room>> HaveCreatedRooms(int expected, string because = "", params object[] becauseArgs)
+    public AndWhichConstraint<FakeRoomsAssertions, IReadOnlyList<RoomInfo>> HaveCreatedRooms(int expected, string because = "", params object[] becauseArgs)
     {
         var creates = NumberedOf(Operation.CreateRoom);
         var made = creates.Where(n => n.Call.Succeeded).ToList();
@@ -68,7 +67,7 @@ public sealed partial class FakeRoomsAssertions
             () => (made.Count == 0 ? "it created none" : $"it created {made.Count}: {List(made.Select(n => Quote(n.Call.Room?.UniqueName)))}")
                 + (rejected.Count == 0 ? "" : $"; rejected: {List(rejected.Select(n => CreateEntry(n.Call, "")))}"),
             because, becauseArgs);
-        return new AndWhichConstraint<FakeRoomsAssertions, IReadOnlyList<Room>>(this, made.Select(n => n.Call.Room!).ToList());
+        return new AndWhichConstraint<FakeRoomsAssertions, IReadOnlyList<RoomInfo>>(this, made.Select(n => n.Call.Room!).ToList());
     }
 
     /// <summary>
@@ -93,7 +92,7 @@ public sealed partial class FakeRoomsAssertions
                 var text = $"no UpdateRoom with Status=completed succeeded for it; recorded: "
                     + (updates.Count == 0 ? "no UpdateRoom calls" : List(updates.Select(n => Call(n) + AddressNote(n.Call, uniqueNameOrSid))));
                 // The room may have ended without the app: an unused or empty room times out (docs UnusedRoomTimeout).
-                if (FakeRoom.Find(Subject.Rooms, uniqueNameOrSid) is { Status: not RoomStatus.InProgress } ended)
+                if (FakeRoom.Find(Subject.Rooms, uniqueNameOrSid) is { Status: not VideoRoomStatus.InProgress } ended)
                     text += $" (room {Quote(uniqueNameOrSid)} is {Status(ended.Status)}, but not through the REST API)";
                 return text;
             },

@@ -1,5 +1,4 @@
 using System.Net;
-using FakeRooms.Domain.Participants;
 using FakeRooms.FluentAssertions.Tests.Support;
 using Twilio.Rest.Video.V1;
 
@@ -11,7 +10,7 @@ public sealed class CallbackAssertionTests : AssertionTest
     {
         var room = await Create(name, statusCallback: Callback);
         var alice = fake.Rooms.Connect(name, "alice");
-        alice.Publish(TrackKind.Audio, "mic");
+        alice.Publish(VideoTrackKind.Audio, "mic");
         alice.Disconnect();
         await RoomResource.UpdateAsync(pathSid: room.Sid, status: RoomResource.RoomStatusEnum.Completed, client: Twilio);
         await fake.Callbacks.WhenIdleAsync();

@@ -94,16 +94,17 @@ public sealed class FaultInjector
     /// </summary>
     public CallbackFaultTarget OnCallbacks() => new(this, new FaultTargetSpec { Callbacks = true, Account = Scope });
 
-    /// <summary>Starts a rule for status callbacks of one or more events, e.g. <see cref="RoomEventKind.ParticipantConnected"/>.</summary>
+    /// <summary>Starts a rule for status callbacks of one or more events, e.g. <see cref="VideoCallbackEvent.ParticipantConnected"/>.</summary>
     /// <param name="kind">An event.</param>
     /// <param name="others">More events the rule also applies to.</param>
-    public CallbackFaultTarget OnCallback(RoomEventKind kind, params RoomEventKind[] others)
+    public CallbackFaultTarget OnCallback(VideoCallbackEvent kind, params VideoCallbackEvent[] others)
     {
-        var set = new HashSet<RoomEventKind> { kind };
-        set.UnionWith(others);
+        var set = new HashSet<RoomEventKind> { kind.ToDomain() };
+        foreach (var other in others)
+            set.Add(other.ToDomain());
         foreach (var k in set)
             if (!Enum.IsDefined(k))
-                throw new ArgumentOutOfRangeException(nameof(kind), k, "Not a room event.");
+                throw new ArgumentOutOfRangeException(nameof(kind), (VideoCallbackEvent)k, "Not a room event.");
         return new CallbackFaultTarget(this, new FaultTargetSpec { Callbacks = true, Events = set, Account = Scope });
     }
 

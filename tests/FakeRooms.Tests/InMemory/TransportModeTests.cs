@@ -74,7 +74,7 @@ public sealed class TransportModeTests(bool listen)
             (Operation.CreateRoom, 201, _fake.AccountSid),
             (Operation.FetchRoom, 200, _fake.AccountSid),
             (Operation.UpdateRoom, 202, _fake.AccountSid));
-        _fake.Calls[0].FormValue("UniqueName").Should().Be("standup");
+        _fake.Calls.Snapshot()[0].FormValue("UniqueName").Should().Be("standup");
     }
 
     [Test]
@@ -262,7 +262,7 @@ public sealed class TransportModeTests(bool listen)
         var fetched = await RoomResource.FetchAsync("café standup", client: _twilio);
 
         fetched.Sid.Should().Be(room.Sid);
-        _fake.Calls[^1].PathParameters["Sid"].Should().Be("café standup");
+        _fake.Calls.Snapshot()[^1].PathParameters["Sid"].Should().Be("café standup");
     }
 
     [Test]
