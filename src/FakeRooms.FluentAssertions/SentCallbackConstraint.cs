@@ -45,7 +45,7 @@ public sealed class SentCallbackConstraint : AndWhichConstraint<FakeRoomsAsserti
         ArgumentNullException.ThrowIfNull(roomSidOrName);
         if (_matches.Count == 0)
             return this;
-        var kept = _matches.Where(n => FakeRoomsAssertions.IsFor(n.Callback, roomSidOrName)).ToList();
+        var kept = _matches.Where(n => CallbackChecks.IsFor(n.Callback, roomSidOrName)).ToList();
         FakeRoomsAssertions.Check(kept.Count > 0,
             $"to have sent a {_event} callback for room {Quote(roomSidOrName)}",
             () => $"the {_event} callbacks were for: " + List(_matches.Select(n =>

@@ -52,7 +52,7 @@ public sealed class FakeRoomsAccount
     /// </summary>
     /// <example>
     /// <code>
-    /// account.Faults.On(Operation.CreateRoom).Once().RespondWithServiceUnavailable();
+    /// account.Faults.On(TwilioOperation.CreateRoom).Once().RespondWithServiceUnavailable();
     /// </code>
     /// </example>
     public Faults.FaultInjector Faults => Server.Faults.ForAccount(AccountSid);

@@ -35,6 +35,17 @@ public sealed class PublicModelTests : FakeRoomsTest
     }
 
     [Test]
+    public void Fault_rules_take_every_twilio_operation_and_cannot_name_unknown_or_control()
+    {
+        var twilio = Enum.GetValues<Operation>().Where(o => o is not (Operation.Unknown or Operation.Control));
+
+        Enum.GetValues<TwilioOperation>().Select(o => (Operation)(int)o).Should().Equal(twilio);
+        Enum.GetNames<TwilioOperation>().Should().Equal(twilio.Select(o => o.ToString()));
+        typeof(global::FakeRooms.Faults.FaultInjector).GetMethod(nameof(global::FakeRooms.Faults.FaultInjector.On))!.GetParameters()
+            .Select(p => p.ParameterType).Should().Equal(typeof(TwilioOperation), typeof(TwilioOperation[]));
+    }
+
+    [Test]
     public async Task A_room_read_in_process_carries_what_rest_created_it_with()
     {
         var created = (await PostForm("/v1/Rooms", "UniqueName=mapped&Type=group&MaxParticipants=7&VideoCodecs=H264&StatusCallbackMethod=GET"
