@@ -27,6 +27,17 @@ public sealed partial class FakeRoomsAssertions
     public SentCallbackConstraint HaveSentCallback(string @event, string because = "", params object[] becauseArgs) =>
         CallbackChecks.HaveSentCallback(this, @event, because, becauseArgs);
 
+    /// <summary>
+    /// Asserts that the fake sent a status callback for this event, as <see cref="HaveSentCallback(string, string, object[])"/>
+    /// with the event's wire name (<see cref="VideoCallbackEvent.ParticipantConnected"/> is <c>participant-connected</c>).
+    /// </summary>
+    /// <param name="event">The event.</param>
+    /// <param name="because">Why the assertion is needed.</param>
+    /// <param name="becauseArgs">Values formatted into <paramref name="because"/>.</param>
+    [CustomAssertion]
+    public SentCallbackConstraint HaveSentCallback(VideoCallbackEvent @event, string because = "", params object[] becauseArgs) =>
+        CallbackChecks.HaveSentCallback(this, @event.WireName(), because, becauseArgs);
+
     /// <summary>Asserts that the fake sent no status callback for this event (for any room).</summary>
     /// <param name="event">The <c>StatusCallbackEvent</c>, as Twilio spells it.</param>
     /// <param name="because">Why the assertion is needed.</param>

@@ -15,7 +15,7 @@ public sealed partial class FakeRoomsAssertions
 {
     /// <summary>
     /// Asserts that a CreateRoom call succeeded with this <c>UniqueName</c> (exactly as sent) or made the room with
-    /// this SID. Chain <see cref="CreatedRoomConstraint.WithType"/> and friends to check what it was created with;
+    /// this SID. Chain <see cref="CreatedRoomConstraint.WithType(string, string, object[])"/> and friends to check what it was created with;
     /// <c>.Which</c> is the recorded call (the latest one, when the name was created more than once) and
     /// <c>.Which.Room</c> the room as created.
     /// </summary>

@@ -12,7 +12,7 @@ namespace FakeRooms.FluentAssertions;
 #endif
 
 /// <summary>
-/// The status callbacks of one event matched by <see cref="FakeRoomsAssertions.HaveSentCallback"/>. <c>.Which</c> is
+/// The status callbacks of one event matched by <see cref="FakeRoomsAssertions.HaveSentCallback(string, string, object[])"/>. <c>.Which</c> is
 /// the matching callback (the latest when several match); each <c>For</c>/<c>With...</c> narrows the matches and
 /// fails when none is left, listing what the callbacks carried instead.
 /// </summary>

@@ -30,6 +30,18 @@ public sealed class CallbackAssertionTests : AssertionTest
     }
 
     [Test]
+    public async Task HaveSentCallback_takes_the_event_as_an_enum_with_the_same_message()
+    {
+        await MeetingWithAlice("standup");
+
+        fake.Should().HaveSentCallback(VideoCallbackEvent.ParticipantConnected).For("standup").Which.Event.Should().Be("participant-connected");
+        FailureOf(() => fake.Should().HaveSentCallback(VideoCallbackEvent.RecordingStarted)).Should().Be(
+            FailureOf(() => fake.Should().HaveSentCallback("recording-started")));
+        FailureOf(() => fake.Should().HaveSentCallback(VideoCallbackEvent.RecordingStarted)).Should().StartWith(
+            "Expected fake to have sent a recording-started callback, but it sent: #1 room-created");
+    }
+
+    [Test]
     public async Task HaveSentCallback_failure_lists_the_callbacks_sent()
     {
         await Create("standup", statusCallback: Callback);
