@@ -80,4 +80,16 @@ public enum TwilioOperation
     FetchCompositionSettings = (int)Operation.FetchCompositionSettings,
     /// <summary><c>POST /v1/CompositionSettings/Default</c></summary>
     CreateCompositionSettings = (int)Operation.CreateCompositionSettings,
+    /// <summary><c>GET /v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribeRules</c></summary>
+    FetchSubscribeRule = (int)Operation.FetchSubscribeRule,
+    /// <summary><c>POST /v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribeRules</c></summary>
+    UpdateSubscribeRule = (int)Operation.UpdateSubscribeRule,
+    /// <summary><c>POST /v1/Rooms/{RoomSid}/Transcriptions</c></summary>
+    CreateTranscriptions = (int)Operation.CreateTranscriptions,
+    /// <summary><c>GET /v1/Rooms/{RoomSid}/Transcriptions</c></summary>
+    ReadTranscriptions = (int)Operation.ReadTranscriptions,
+    /// <summary><c>GET /v1/Rooms/{RoomSid}/Transcriptions/{Ttid}</c></summary>
+    FetchTranscriptions = (int)Operation.FetchTranscriptions,
+    /// <summary><c>POST /v1/Rooms/{RoomSid}/Transcriptions/{Ttid}</c></summary>
+    UpdateTranscriptions = (int)Operation.UpdateTranscriptions,
 }

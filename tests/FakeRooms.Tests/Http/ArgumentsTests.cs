@@ -31,8 +31,8 @@ public sealed class ArgumentsTests
     {
         var arguments = CreateRoom("MaxParticipants=lots&AudioOnly=yes");
 
-        ((Action)(() => arguments.Int("MaxParticipants"))).ShouldFailWithTwilioError(400, 20001, "Invalid MaxParticipants: 'lots'");
-        ((Action)(() => arguments.Bool("AudioOnly"))).ShouldFailWithTwilioError(400, 20001, "Invalid AudioOnly: 'yes'");
+        ((Action)(() => arguments.Int("MaxParticipants"))).ShouldFailWithDomainError(400, 20001, "Invalid MaxParticipants: 'lots'");
+        ((Action)(() => arguments.Bool("AudioOnly"))).ShouldFailWithDomainError(400, 20001, "Invalid AudioOnly: 'yes'");
     }
 
     [Test]

@@ -16,6 +16,16 @@ public static class ErrorAssertions
         return error;
     }
 
+    /// <summary>Inside the fake (below the public API): the domain's exception with this error.</summary>
+    public static void ShouldFailWithDomainError(this Action act, int status, int code, string? message = null)
+    {
+        var error = act.Should().Throw<FakeRooms.Domain.Errors.TwilioErrorException>().Which.Error;
+        error.Code.Should().Be(code);
+        error.HttpStatus.Should().Be(status);
+        if (message is not null)
+            error.Message.Should().Be(message);
+    }
+
     /// <summary>An SDK call throws <see cref="ApiException"/> with this error.</summary>
     public static async Task<ApiException> ShouldFailWithApiError(this Func<Task> act, int status, int code, string? message = null)
     {
