@@ -297,7 +297,7 @@ internal sealed partial class Benchmark(BenchSettings settings)
         });
         var sid = fake.Rooms.Create().Sid;
         for (var i = 0; i < settings.SeededRooms; i++)
-            fake.Rooms.Create(new CreateRoom { UniqueName = "seed-" + i });
+            fake.Rooms.Create(new NewRoom { UniqueName = "seed-" + i });
         var api = new InProcess(fake);
         var counter = 0;
         var cases = new (string Name, Func<HttpResult> Call)[]
@@ -342,7 +342,7 @@ internal sealed partial class Benchmark(BenchSettings settings)
             fake.Rooms.Create();
             var before = GC.GetTotalMemory(true);
             for (var i = 0; i < n; i++)
-                fake.Rooms.Create(new CreateRoom { UniqueName = "memory-room-" + i.ToString("D6", CultureInfo.InvariantCulture) });
+                fake.Rooms.Create(new NewRoom { UniqueName = "memory-room-" + i.ToString("D6", CultureInfo.InvariantCulture) });
             var after = GC.GetTotalMemory(true);
             perRoom = (after - before) / n;
             GC.KeepAlive(fake);
@@ -498,7 +498,7 @@ internal sealed partial class Benchmark(BenchSettings settings)
         foreach (var size in sizes)
         {
             for (; created < size; created++)
-                fake.Rooms.Create(new CreateRoom { UniqueName = "page-room-" + created.ToString(CultureInfo.InvariantCulture) });
+                fake.Rooms.Create(new NewRoom { UniqueName = "page-room-" + created.ToString(CultureInfo.InvariantCulture) });
             var middle = fake.Rooms.Get("page-room-" + (size / 2).ToString(CultureInfo.InvariantCulture));
             var token = PageRequest.EncodeToken(new PageCursor(middle.DateCreated, middle.Sequence, true));
             var cases = new (string Name, string Path)[]

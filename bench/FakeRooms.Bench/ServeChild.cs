@@ -44,11 +44,11 @@ internal static class ServeChild
                 });
                 string Seed()
                 {
-                    var first = fake.Rooms.Create(new CreateRoom { Type = RoomType.Group });
-                    Room? middle = null;
+                    var first = fake.Rooms.Create(new NewRoom { Type = VideoRoomType.Group });
+                    RoomInfo? middle = null;
                     for (var i = 0; i < seeded; i++)
                     {
-                        var room = fake.Rooms.Create(new CreateRoom { UniqueName = "seed-" + i, Type = RoomType.Group });
+                        var room = fake.Rooms.Create(new NewRoom { UniqueName = "seed-" + i, Type = VideoRoomType.Group });
                         if (i == seeded / 2)
                             middle = room;
                     }

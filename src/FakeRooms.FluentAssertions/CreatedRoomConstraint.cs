@@ -28,6 +28,14 @@ public sealed class CreatedRoomConstraint : CallConstraint
         _room = room;
     }
 
+    /// <summary>Asserts the room's type, as <see cref="WithType(string, string, object[])"/> with its wire name.</summary>
+    /// <param name="type">The type.</param>
+    /// <param name="because">Why the assertion is needed.</param>
+    /// <param name="becauseArgs">Values formatted into <paramref name="because"/>.</param>
+    [CustomAssertion]
+    public CreatedRoomConstraint WithType(VideoRoomType type, string because = "", params object[] becauseArgs) =>
+        WithType(type.WireName(), because, becauseArgs);
+
     /// <summary>Asserts the room's type: <c>group</c>, <c>group-small</c>, <c>peer-to-peer</c> or <c>go</c>.</summary>
     /// <param name="type">The type as Twilio spells it.</param>
     /// <param name="because">Why the assertion is needed.</param>

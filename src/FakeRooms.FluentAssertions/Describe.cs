@@ -1,4 +1,3 @@
-using FakeRooms.Domain.Rooms;
 using FakeRooms.Journal;
 using FakeRooms.Http.Catalogue;
 using FakeRooms.Wire;
@@ -55,9 +54,9 @@ internal static class Describe
 
     public static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
-    public static string Status(RoomStatus status) => WireNames.Of(status);
+    public static string Status(VideoRoomStatus status) => status.WireName();
 
-    public static string Type(RoomType type) => WireNames.Of(type);
+    public static string Type(VideoRoomType type) => type.WireName();
 
     /// <summary>
     /// Why a name the app sent was ignored by Twilio, with the likely intended spelling:

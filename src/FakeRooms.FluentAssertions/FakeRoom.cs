@@ -1,6 +1,3 @@
-using FakeRooms.Domain.Participants;
-using FakeRooms.Domain.Rooms;
-
 #if AWESOME_ASSERTIONS
 namespace FakeRooms.AwesomeAssertions;
 #else
@@ -27,16 +24,16 @@ public sealed class FakeRoom
     public SimulatedRooms Rooms { get; }
 
     /// <summary>The room now, or null when the account has no such room.</summary>
-    public Room? Current => Find(Rooms, SidOrName);
+    public RoomInfo? Current => Find(Rooms, SidOrName);
 
     /// <summary>Every participant the room ever had, in join order (empty when there is no such room).</summary>
-    public IReadOnlyList<Participant> Participants => Current is { } room ? Rooms.ParticipantsOf(room.Sid) : [];
+    public IReadOnlyList<ParticipantInfo> Participants => Current is { } room ? Rooms.ParticipantsOf(room.Sid) : [];
 
     /// <inheritdoc />
     public override string ToString() => $"room \"{SidOrName}\"";
 
     /// <summary>By SID (any status), else the newest room with this unique name (any status).</summary>
-    internal static Room? Find(SimulatedRooms rooms, string sidOrName)
+    internal static RoomInfo? Find(SimulatedRooms rooms, string sidOrName)
     {
         var all = rooms.All;
         return all.FirstOrDefault(r => r.Sid == sidOrName) ?? all.LastOrDefault(r => r.UniqueName == sidOrName);

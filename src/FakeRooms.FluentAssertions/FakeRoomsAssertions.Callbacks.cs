@@ -24,33 +24,27 @@ public sealed partial class FakeRoomsAssertions
     /// <param name="because">Why the assertion is needed.</param>
     /// <param name="becauseArgs">Values formatted into <paramref name="because"/>.</param>
     [CustomAssertion]
-    public SentCallbackConstraint HaveSentCallback(string @event, string because = "", params object[] becauseArgs)
-    {
-        ArgumentNullException.ThrowIfNull(@event);
-        var all = NumberedCallbacks();
-        var matches = all.Where(n => n.Callback.Event == @event).ToList();
-        Check(matches.Count > 0,
-            $"to have sent a {@event} callback",
-            () => (all.Count == 0 ? "it sent no callbacks" : $"it sent: {CallbackList(all, @event)}") + PendingNote(),
-            because, becauseArgs);
-        return new SentCallbackConstraint(this, @event, matches);
-    }
+    public SentCallbackConstraint HaveSentCallback(string @event, string because = "", params object[] becauseArgs) =>
+        CallbackChecks.HaveSentCallback(this, @event, because, becauseArgs);
+
+    /// <summary>
+    /// Asserts that the fake sent a status callback for this event, as <see cref="HaveSentCallback(string, string, object[])"/>
+    /// with the event's wire name (<see cref="VideoCallbackEvent.ParticipantConnected"/> is <c>participant-connected</c>).
+    /// </summary>
+    /// <param name="event">The event.</param>
+    /// <param name="because">Why the assertion is needed.</param>
+    /// <param name="becauseArgs">Values formatted into <paramref name="because"/>.</param>
+    [CustomAssertion]
+    public SentCallbackConstraint HaveSentCallback(VideoCallbackEvent @event, string because = "", params object[] becauseArgs) =>
+        CallbackChecks.HaveSentCallback(this, @event.WireName(), because, becauseArgs);
 
     /// <summary>Asserts that the fake sent no status callback for this event (for any room).</summary>
     /// <param name="event">The <c>StatusCallbackEvent</c>, as Twilio spells it.</param>
     /// <param name="because">Why the assertion is needed.</param>
     /// <param name="becauseArgs">Values formatted into <paramref name="because"/>.</param>
     [CustomAssertion]
-    public AndConstraint<FakeRoomsAssertions> NotHaveSentCallback(string @event, string because = "", params object[] becauseArgs)
-    {
-        ArgumentNullException.ThrowIfNull(@event);
-        var matches = NumberedCallbacks().Where(n => n.Callback.Event == @event).ToList();
-        Check(matches.Count == 0,
-            $"not to have sent a {@event} callback",
-            () => $"it sent {matches.Count}: {List(matches.Select(CallbackEntry))}",
-            because, becauseArgs);
-        return new AndConstraint<FakeRoomsAssertions>(this);
-    }
+    public AndConstraint<FakeRoomsAssertions> NotHaveSentCallback(string @event, string because = "", params object[] becauseArgs) =>
+        CallbackChecks.NotHaveSentCallback(this, @event, because, becauseArgs);
 
     /// <summary>
     /// Asserts that a room's callbacks include these events in this order, possibly with others between them
@@ -69,32 +63,8 @@ public sealed partial class FakeRoomsAssertions
     /// <param name="becauseArgs">Values formatted into <paramref name="because"/>.</param>
     [CustomAssertion]
     public AndConstraint<FakeRoomsAssertions> HaveSentCallbacksInOrder(string roomSidOrName, IEnumerable<string> events,
-        string because = "", params object[] becauseArgs)
-    {
-        ArgumentNullException.ThrowIfNull(roomSidOrName);
-        ArgumentNullException.ThrowIfNull(events);
-        var expected = events.ToList();
-        var room = NumberedCallbacks().Where(n => IsFor(n.Callback, roomSidOrName)).ToList();
-        var found = new List<NumberedCallback>();
-        foreach (var callback in room)
-        {
-            if (found.Count == expected.Count)
-                break;
-            if (callback.Callback.Event == expected[found.Count])
-                found.Add(callback);
-        }
-        Check(found.Count == expected.Count,
-            $"to have sent {string.Join(", ", expected)} callbacks for room {Quote(roomSidOrName)} in that order",
-            () => (room.Count == 0
-                    ? "it sent no callbacks for that room"
-                    : (found.Count == 0
-                        ? $"it sent no {expected[0]}"
-                        : $"after {string.Join(", ", found.Select(n => $"{n.Callback.Event} (#{n.Position})"))} it sent no {expected[found.Count]}")
-                      + $"; the room's callbacks: {List(room.Select(CallbackEntry))}")
-                + PendingNote(),
-            because, becauseArgs);
-        return new AndConstraint<FakeRoomsAssertions>(this);
-    }
+        string because = "", params object[] becauseArgs) =>
+        CallbackChecks.HaveSentCallbacksInOrder(this, roomSidOrName, events, because, becauseArgs);
 
     /// <summary>
     /// Asserts that a room's callbacks were delivered in Twilio's sequence: <c>SequenceNumber</c> 0, 1, 2... in
@@ -104,41 +74,11 @@ public sealed partial class FakeRoomsAssertions
     /// <param name="because">Why the assertion is needed.</param>
     /// <param name="becauseArgs">Values formatted into <paramref name="because"/>.</param>
     [CustomAssertion]
-    public AndConstraint<FakeRoomsAssertions> HaveSentCallbacksInSequence(string roomSidOrName, string because = "", params object[] becauseArgs)
-    {
-        ArgumentNullException.ThrowIfNull(roomSidOrName);
-        var room = NumberedCallbacks().Where(n => IsFor(n.Callback, roomSidOrName)).ToList();
-        var due = room.FindIndex(n => n.Callback.SequenceNumber != room.IndexOf(n));
-        Check(room.Count > 0 && due < 0,
-            $"to have sent the callbacks of room {Quote(roomSidOrName)} with SequenceNumber 0, 1, 2... in delivery order",
-            () => room.Count == 0
-                ? "it sent no callbacks for that room" + PendingNote()
-                : $"#{room[due].Position} {room[due].Callback.Event} has SequenceNumber {room[due].Callback.SequenceNumber} where {due} was due; "
-                  + $"the room's callbacks: {List(room.Select(CallbackEntry))}",
-            because, becauseArgs);
-        return new AndConstraint<FakeRoomsAssertions>(this);
-    }
+    public AndConstraint<FakeRoomsAssertions> HaveSentCallbacksInSequence(string roomSidOrName, string because = "", params object[] becauseArgs) =>
+        CallbackChecks.HaveSentCallbacksInSequence(this, roomSidOrName, because, becauseArgs);
 
     internal List<NumberedCallback> NumberedCallbacks() =>
         _callbacks().Select((callback, i) => new NumberedCallback(i + 1, callback)).ToList();
-
-    /// <summary>True when a callback is about this room: by SID, or by the <c>RoomName</c> it carried.</summary>
-    internal static bool IsFor(CallbackRecord callback, string roomSidOrName) =>
-        callback.RoomSid == roomSidOrName || callback.Parameter("RoomName") == roomSidOrName;
-
-    /// <summary><c>#2 participant-connected "standup" seq=1 -> 200</c></summary>
-    internal static string CallbackEntry(NumberedCallback numbered)
-    {
-        var callback = numbered.Callback;
-        var answer = callback.StatusCode is { } status
-            ? status.ToString(System.Globalization.CultureInfo.InvariantCulture)
-            : callback.Outcome.ToString();
-        return $"#{numbered.Position} {callback.Event} {Quote(callback.Parameter("RoomName") ?? callback.RoomSid)} seq={callback.SequenceNumber} -> {answer}";
-    }
-
-    /// <summary>The callbacks, pointing at one whose event differs from the wanted one only by case.</summary>
-    private static string CallbackList(IEnumerable<NumberedCallback> callbacks, string wantedEvent) =>
-        List(callbacks.Select(n => CallbackEntry(n) + (NearMiss(n.Callback.Event, wantedEvent) is { } miss ? $" ({miss})" : "")));
 
     /// <summary>Callbacks still queued when the assertion ran: the usual reason one seems missing.</summary>
     internal string PendingNote() =>

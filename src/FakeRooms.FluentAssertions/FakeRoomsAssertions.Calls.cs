@@ -23,31 +23,16 @@ public sealed partial class FakeRoomsAssertions
     /// <param name="because">Why the assertion is needed.</param>
     /// <param name="becauseArgs">Values formatted into <paramref name="because"/>.</param>
     [CustomAssertion]
-    public ReceivedConstraint HaveReceived(Operation operation, string because = "", params object[] becauseArgs)
-    {
-        var all = Numbered();
-        var matches = all.Where(n => n.Call.Operation == operation).ToList();
-        Check(matches.Count > 0,
-            $"to have received {operation}",
-            () => all.Count == 0 ? "it received no calls at all" : $"it received no {operation} calls; recorded: {Calls(all)}",
-            because, becauseArgs);
-        return new ReceivedConstraint(this, operation, matches);
-    }
+    public ReceivedConstraint HaveReceived(Operation operation, string because = "", params object[] becauseArgs) =>
+        CallChecks.HaveReceived(this, operation, because, becauseArgs);
 
     /// <summary>Asserts that the fake received no call of <paramref name="operation"/>.</summary>
     /// <param name="operation">The Twilio operation.</param>
     /// <param name="because">Why the assertion is needed.</param>
     /// <param name="becauseArgs">Values formatted into <paramref name="because"/>.</param>
     [CustomAssertion]
-    public AndConstraint<FakeRoomsAssertions> HaveReceivedNoCallsTo(Operation operation, string because = "", params object[] becauseArgs)
-    {
-        var matches = NumberedOf(operation);
-        Check(matches.Count == 0,
-            $"to have received no calls to {operation}",
-            () => $"it received {matches.Count}: {Calls(matches)}",
-            because, becauseArgs);
-        return new AndConstraint<FakeRoomsAssertions>(this);
-    }
+    public AndConstraint<FakeRoomsAssertions> HaveReceivedNoCallsTo(Operation operation, string because = "", params object[] becauseArgs) =>
+        CallChecks.HaveReceivedNoCallsTo(this, operation, because, becauseArgs);
 
     /// <summary>
     /// Asserts that calls of these operations arrived in this order, possibly with other calls between them
@@ -65,28 +50,8 @@ public sealed partial class FakeRoomsAssertions
     /// <param name="because">Why the assertion is needed.</param>
     /// <param name="becauseArgs">Values formatted into <paramref name="because"/>.</param>
     [CustomAssertion]
-    public AndConstraint<FakeRoomsAssertions> HaveReceivedInOrder(IEnumerable<Operation> operations, string because = "", params object[] becauseArgs)
-    {
-        ArgumentNullException.ThrowIfNull(operations);
-        var expected = operations.ToList();
-        var all = Numbered();
-        var found = new List<Numbered>();
-        foreach (var call in all)
-        {
-            if (found.Count == expected.Count)
-                break;
-            if (call.Call.Operation == expected[found.Count])
-                found.Add(call);
-        }
-        Check(found.Count == expected.Count,
-            $"to have received {string.Join(", ", expected)} in that order",
-            () => (found.Count == 0
-                    ? $"it received no {expected[0]}"
-                    : $"after {string.Join(", ", found.Select(n => $"{n.Call.Operation} (#{n.Position})"))} it received no {expected[found.Count]}")
-                + (all.Count == 0 ? "; it received no calls at all" : $"; calls: {Calls(all)}"),
-            because, becauseArgs);
-        return new AndConstraint<FakeRoomsAssertions>(this);
-    }
+    public AndConstraint<FakeRoomsAssertions> HaveReceivedInOrder(IEnumerable<Operation> operations, string because = "", params object[] becauseArgs) =>
+        CallChecks.HaveReceivedInOrder(this, operations, because, becauseArgs);
 
     /// <summary>
     /// Asserts that the fake answered at least one call of <paramref name="operation"/> with an error (4xx or 5xx).
@@ -96,16 +61,8 @@ public sealed partial class FakeRoomsAssertions
     /// <param name="because">Why the assertion is needed.</param>
     /// <param name="becauseArgs">Values formatted into <paramref name="because"/>.</param>
     [CustomAssertion]
-    public RejectedConstraint HaveRejected(Operation operation, string because = "", params object[] becauseArgs)
-    {
-        var calls = NumberedOf(operation);
-        var rejected = calls.Where(n => n.Call.StatusCode >= 400).ToList();
-        Check(rejected.Count > 0,
-            $"to have rejected a {operation}",
-            () => calls.Count == 0 ? $"it received no {operation} calls" : $"every {operation} succeeded: {Calls(calls)}",
-            because, becauseArgs);
-        return new RejectedConstraint(this, operation, rejected);
-    }
+    public RejectedConstraint HaveRejected(Operation operation, string because = "", params object[] becauseArgs) =>
+        CallChecks.HaveRejected(this, operation, because, becauseArgs);
 
     /// <summary>
     /// Asserts that the app made no call that Twilio would reject or silently ignore: no parameter Twilio does not
@@ -127,31 +84,6 @@ public sealed partial class FakeRoomsAssertions
     /// <param name="becauseArgs">Values formatted into <paramref name="because"/>.</param>
     [CustomAssertion]
     public AndConstraint<FakeRoomsAssertions> HaveNoUnexpectedCalls(Func<UnexpectedCallsOptions, UnexpectedCallsOptions> allow,
-        string because = "", params object[] becauseArgs)
-    {
-        ArgumentNullException.ThrowIfNull(allow);
-        var options = allow(new UnexpectedCallsOptions());
-        var problems = new List<string>();
-        foreach (var numbered in Numbered())
-        {
-            var call = numbered.Call;
-            if (call.InjectedFault is not null)
-                continue;
-            var reasons = new List<string>();
-            var ignored = call.IgnoredParameters.Where(name => !options.AllowsIgnored(name)).ToList();
-            if (ignored.Count > 0)
-                reasons.Add($"Twilio ignores {string.Join(", ", ignored.Select(IgnoredName))}");
-            if (call.HadNonFormBody)
-                reasons.Add($"Twilio ignores the {call.ContentType ?? "non-form"} body (it reads form fields only)");
-            if (call.StatusCode is >= 400 and < 500 && !options.AllowsRejection(call.Operation, call.ErrorCode))
-                reasons.Add($"answered {Answer(call)}");
-            if (reasons.Count > 0)
-                problems.Add($"#{numbered.Position} {call.Operation} {call.Method} {call.Path}: {string.Join("; ", reasons)}");
-        }
-        Check(problems.Count == 0,
-            "to have made no calls that Twilio would reject or silently ignore",
-            () => $"found {problems.Count}:" + string.Concat(problems.Select(p => Environment.NewLine + "  " + p)),
-            because, becauseArgs);
-        return new AndConstraint<FakeRoomsAssertions>(this);
-    }
+        string because = "", params object[] becauseArgs) =>
+        CallChecks.HaveNoUnexpectedCalls(this, allow, because, becauseArgs);
 }

@@ -1,5 +1,3 @@
-using FakeRooms.Domain.Participants;
-using FakeRooms.Domain.Rooms;
 #if AWESOME_ASSERTIONS
 using static FakeRooms.AwesomeAssertions.Describe;
 #else
@@ -36,38 +34,38 @@ public sealed class RoomAssertions : ReferenceTypeAssertions<FakeRoom, RoomAsser
     /// <param name="because">Why the assertion is needed.</param>
     /// <param name="becauseArgs">Values formatted into <paramref name="because"/>.</param>
     [CustomAssertion]
-    public AndWhichConstraint<RoomAssertions, Room> Exist(string because = "", params object[] becauseArgs)
+    public AndWhichConstraint<RoomAssertions, RoomInfo> Exist(string because = "", params object[] becauseArgs)
     {
         var room = Subject.Current;
         Check(room is not null, "to exist", () => Missing(), because, becauseArgs);
-        return new AndWhichConstraint<RoomAssertions, Room>(this, room!);
+        return new AndWhichConstraint<RoomAssertions, RoomInfo>(this, room!);
     }
 
     /// <summary>Asserts that the room is in progress.</summary>
     /// <param name="because">Why the assertion is needed.</param>
     /// <param name="becauseArgs">Values formatted into <paramref name="because"/>.</param>
     [CustomAssertion]
-    public AndWhichConstraint<RoomAssertions, Room> BeInProgress(string because = "", params object[] becauseArgs) =>
-        HaveStatus(RoomStatus.InProgress, because, becauseArgs);
+    public AndWhichConstraint<RoomAssertions, RoomInfo> BeInProgress(string because = "", params object[] becauseArgs) =>
+        HaveStatus(VideoRoomStatus.InProgress, because, becauseArgs);
 
     /// <summary>Asserts that the room has completed (ended through the API or by a timeout).</summary>
     /// <param name="because">Why the assertion is needed.</param>
     /// <param name="becauseArgs">Values formatted into <paramref name="because"/>.</param>
     [CustomAssertion]
-    public AndWhichConstraint<RoomAssertions, Room> BeCompleted(string because = "", params object[] becauseArgs) =>
-        HaveStatus(RoomStatus.Completed, because, becauseArgs);
+    public AndWhichConstraint<RoomAssertions, RoomInfo> BeCompleted(string because = "", params object[] becauseArgs) =>
+        HaveStatus(VideoRoomStatus.Completed, because, becauseArgs);
 
     /// <summary>Asserts that the room has failed.</summary>
     /// <param name="because">Why the assertion is needed.</param>
     /// <param name="becauseArgs">Values formatted into <paramref name="because"/>.</param>
     [CustomAssertion]
-    public AndWhichConstraint<RoomAssertions, Room> BeFailed(string because = "", params object[] becauseArgs) =>
-        HaveStatus(RoomStatus.Failed, because, becauseArgs);
+    public AndWhichConstraint<RoomAssertions, RoomInfo> BeFailed(string because = "", params object[] becauseArgs) =>
+        HaveStatus(VideoRoomStatus.Failed, because, becauseArgs);
 
     /// <summary>Asserts that exactly these identities are connected to the room now, in any order.</summary>
     /// <param name="identities">The identities expected connected.</param>
     [CustomAssertion]
-    public AndWhichConstraint<RoomAssertions, Room> HaveParticipants(params string[] identities) =>
+    public AndWhichConstraint<RoomAssertions, RoomInfo> HaveParticipants(params string[] identities) =>
         HaveParticipants(identities, "");
 
     /// <summary>Asserts that exactly these identities are connected to the room now, in any order.</summary>
@@ -75,17 +73,17 @@ public sealed class RoomAssertions : ReferenceTypeAssertions<FakeRoom, RoomAsser
     /// <param name="because">Why the assertion is needed.</param>
     /// <param name="becauseArgs">Values formatted into <paramref name="because"/>.</param>
     [CustomAssertion]
-    public AndWhichConstraint<RoomAssertions, Room> HaveParticipants(IEnumerable<string> identities, string because = "", params object[] becauseArgs)
+    public AndWhichConstraint<RoomAssertions, RoomInfo> HaveParticipants(IEnumerable<string> identities, string because = "", params object[] becauseArgs)
     {
         ArgumentNullException.ThrowIfNull(identities);
         var expected = identities.Distinct(StringComparer.Ordinal).ToList();
         var expectation = expected.Count == 0 ? "to have no participants" : $"to have participants {List(expected.Select(Quote))}";
         var room = Subject.Current;
         if (!Check(room is not null, expectation, () => Missing(), because, becauseArgs))
-            return new AndWhichConstraint<RoomAssertions, Room>(this, room!);
+            return new AndWhichConstraint<RoomAssertions, RoomInfo>(this, room!);
 
         var everyone = Subject.Participants;
-        var connected = everyone.Where(p => p.Status != ParticipantStatus.Disconnected).Select(p => p.Identity).ToList();
+        var connected = everyone.Where(p => p.Status != VideoParticipantStatus.Disconnected).Select(p => p.Identity).ToList();
         var missing = expected.Except(connected, StringComparer.Ordinal).ToList();
         var unexpected = connected.Except(expected, StringComparer.Ordinal).ToList();
         Check(missing.Count == 0 && unexpected.Count == 0, expectation,
@@ -102,24 +100,24 @@ public sealed class RoomAssertions : ReferenceTypeAssertions<FakeRoom, RoomAsser
                 return notes.Count == 0 ? text : $"{text}: {string.Join("; ", notes)}";
             },
             because, becauseArgs);
-        return new AndWhichConstraint<RoomAssertions, Room>(this, room!);
+        return new AndWhichConstraint<RoomAssertions, RoomInfo>(this, room!);
     }
 
     /// <summary>Asserts that nobody is connected to the room now.</summary>
     /// <param name="because">Why the assertion is needed.</param>
     /// <param name="becauseArgs">Values formatted into <paramref name="because"/>.</param>
     [CustomAssertion]
-    public AndWhichConstraint<RoomAssertions, Room> HaveNoParticipants(string because = "", params object[] becauseArgs) =>
+    public AndWhichConstraint<RoomAssertions, RoomInfo> HaveNoParticipants(string because = "", params object[] becauseArgs) =>
         HaveParticipants([], because, becauseArgs);
 
     [CustomAssertion]
-    private AndWhichConstraint<RoomAssertions, Room> HaveStatus(RoomStatus status, string because, object[] becauseArgs)
+    private AndWhichConstraint<RoomAssertions, RoomInfo> HaveStatus(VideoRoomStatus status, string because, object[] becauseArgs)
     {
         var expectation = $"to be {Status(status)}";
         var room = Subject.Current;
         if (Check(room is not null, expectation, () => Missing(), because, becauseArgs))
             Check(room!.Status == status, expectation, () => $"room {Quote(Subject.SidOrName)} is {Status(room.Status)}", because, becauseArgs);
-        return new AndWhichConstraint<RoomAssertions, Room>(this, room!);
+        return new AndWhichConstraint<RoomAssertions, RoomInfo>(this, room!);
     }
 
     [CustomAssertion]
@@ -141,7 +139,7 @@ public sealed class RoomAssertions : ReferenceTypeAssertions<FakeRoom, RoomAsser
             }));
     }
 
-    private static string MissingNote(string identity, IReadOnlyList<Participant> everyone, List<string> connected)
+    private static string MissingNote(string identity, IReadOnlyList<ParticipantInfo> everyone, List<string> connected)
     {
         if (connected.FirstOrDefault(c => NearMiss(c, identity) is not null) is { } near)
             return $" ({Quote(near)} is connected: {NearMiss(near, identity)})";

@@ -12,7 +12,7 @@ namespace FakeRooms.FluentAssertions;
 #endif
 
 /// <summary>
-/// The status callbacks of one event matched by <see cref="FakeRoomsAssertions.HaveSentCallback"/>. <c>.Which</c> is
+/// The status callbacks of one event matched by <see cref="FakeRoomsAssertions.HaveSentCallback(string, string, object[])"/>. <c>.Which</c> is
 /// the matching callback (the latest when several match); each <c>For</c>/<c>With...</c> narrows the matches and
 /// fails when none is left, listing what the callbacks carried instead.
 /// </summary>
@@ -45,7 +45,7 @@ public sealed class SentCallbackConstraint : AndWhichConstraint<FakeRoomsAsserti
         ArgumentNullException.ThrowIfNull(roomSidOrName);
         if (_matches.Count == 0)
             return this;
-        var kept = _matches.Where(n => FakeRoomsAssertions.IsFor(n.Callback, roomSidOrName)).ToList();
+        var kept = _matches.Where(n => CallbackChecks.IsFor(n.Callback, roomSidOrName)).ToList();
         FakeRoomsAssertions.Check(kept.Count > 0,
             $"to have sent a {_event} callback for room {Quote(roomSidOrName)}",
             () => $"the {_event} callbacks were for: " + List(_matches.Select(n =>

@@ -52,7 +52,7 @@ public sealed class FakeRoomsAccount
     /// </summary>
     /// <example>
     /// <code>
-    /// account.Faults.On(Operation.CreateRoom).Once().RespondWithServiceUnavailable();
+    /// account.Faults.On(TwilioOperation.CreateRoom).Once().RespondWithServiceUnavailable();
     /// </code>
     /// </example>
     public Faults.FaultInjector Faults => Server.Faults.ForAccount(AccountSid);
@@ -60,9 +60,10 @@ public sealed class FakeRoomsAccount
     /// <summary>
     /// The status callbacks sent for this account's rooms so far, in delivery order (a snapshot of
     /// <see cref="FakeRoomsServer.Callbacks"/>). Callbacks go out in the background: wait with
-    /// <see cref="WaitForCallbackAsync"/> before reading.
+    /// <see cref="WaitForCallbackAsync"/> before reading. Copied at each read: keep the list rather than reading the
+    /// property per item.
     /// </summary>
-    public IReadOnlyList<CallbackRecord> Callbacks => Server.Callbacks.Snapshot().Where(c => c.AccountSid == AccountSid).ToList();
+    public IReadOnlyList<CallbackRecord> Callbacks => Server.Callbacks.Snapshot().Where(c => c.AccountSid == AccountSid).ToList().AsReadOnly();
 
     /// <summary>
     /// Waits for a status callback of this account that matches, as <see cref="CallbackJournal.WaitForAsync"/> does

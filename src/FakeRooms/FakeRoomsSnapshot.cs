@@ -14,8 +14,11 @@ public sealed record FakeRoomsSnapshot
     /// <summary>The fake's clock when the snapshot was taken.</summary>
     public required DateTimeOffset Time { get; init; }
 
-    /// <summary>Every account that has state, in SID order.</summary>
-    public IReadOnlyList<AccountSnapshot> Accounts { get; init; } = [];
+    /// <summary>Every account that has state, in SID order (internal: the domain's own records; JSON is the public form).</summary>
+    internal IReadOnlyList<AccountSnapshot> Accounts { get; init; } = [];
+
+    /// <summary>The SIDs of the accounts that have state, in SID order.</summary>
+    public IReadOnlyList<string> AccountSids => Accounts.Select(a => a.AccountSid).ToArray();
 
     /// <summary>The snapshot as JSON (indented), as <c>GET /__fakerooms/state</c> serves it.</summary>
     public string ToJson() => StateJson.Write(this);

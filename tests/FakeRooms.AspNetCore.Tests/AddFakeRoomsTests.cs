@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using FakeRooms.Callbacks;
-using FakeRooms.Domain.Rooms;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -82,7 +81,7 @@ public sealed class AddFakeRoomsTests
 
         await web.StopAsync();
         await web.DisposeAsync();
-        fake.Rooms.Create(new CreateRoom { UniqueName = "after-stop", StatusCallback = "http://localhost/twilio/room-events" });
+        fake.Rooms.Create(new NewRoom { UniqueName = "after-stop", StatusCallback = "http://localhost/twilio/room-events" });
         await fake.Callbacks.WhenIdleAsync();
 
         app.Callbacks.Should().HaveCount(1, "the app stopped: its TestServer no longer takes callbacks");

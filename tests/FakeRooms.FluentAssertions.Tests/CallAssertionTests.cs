@@ -167,6 +167,16 @@ public sealed class CallAssertionTests : AssertionTest
     }
 
     [Test]
+    public async Task WithType_takes_the_room_type_as_an_enum()
+    {
+        await Create("daily");
+
+        fake.Should().HaveCreatedRoom("daily").WithType(VideoRoomType.Group);
+        FailureOf(() => fake.Should().HaveCreatedRoom("daily").WithType(VideoRoomType.PeerToPeer)).Should().Be(
+            FailureOf(() => fake.Should().HaveCreatedRoom("daily").WithType("peer-to-peer")));
+    }
+
+    [Test]
     public async Task Inside_an_assertion_scope_a_missing_room_is_reported_once()
     {
         await Create("daily");

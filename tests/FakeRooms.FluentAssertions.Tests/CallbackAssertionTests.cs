@@ -1,5 +1,4 @@
 using System.Net;
-using FakeRooms.Domain.Participants;
 using FakeRooms.FluentAssertions.Tests.Support;
 using Twilio.Rest.Video.V1;
 
@@ -11,7 +10,7 @@ public sealed class CallbackAssertionTests : AssertionTest
     {
         var room = await Create(name, statusCallback: Callback);
         var alice = fake.Rooms.Connect(name, "alice");
-        alice.Publish(TrackKind.Audio, "mic");
+        alice.Publish(VideoTrackKind.Audio, "mic");
         alice.Disconnect();
         await RoomResource.UpdateAsync(pathSid: room.Sid, status: RoomResource.RoomStatusEnum.Completed, client: Twilio);
         await fake.Callbacks.WhenIdleAsync();
@@ -28,6 +27,18 @@ public sealed class CallbackAssertionTests : AssertionTest
         fake.Should().HaveSentCallback("participant-connected").For("standup").WithParameter("ParticipantIdentity", "alice")
             .Which.SequenceNumber.Should().Be(1);
         fake.Should().HaveSentCallback("room-created").Callbacks.Should().ContainSingle();
+    }
+
+    [Test]
+    public async Task HaveSentCallback_takes_the_event_as_an_enum_with_the_same_message()
+    {
+        await MeetingWithAlice("standup");
+
+        fake.Should().HaveSentCallback(VideoCallbackEvent.ParticipantConnected).For("standup").Which.Event.Should().Be("participant-connected");
+        FailureOf(() => fake.Should().HaveSentCallback(VideoCallbackEvent.RecordingStarted)).Should().Be(
+            FailureOf(() => fake.Should().HaveSentCallback("recording-started")));
+        FailureOf(() => fake.Should().HaveSentCallback(VideoCallbackEvent.RecordingStarted)).Should().StartWith(
+            "Expected fake to have sent a recording-started callback, but it sent: #1 room-created");
     }
 
     [Test]

@@ -1,4 +1,5 @@
 using System.Reflection;
+using PublicApiGenerator;
 
 namespace FakeRooms.FluentAssertions.Tests;
 
@@ -20,4 +21,15 @@ public sealed class PublicApiApprovalTests
 
     [TestCaseSource(nameof(Packages))]
     public void Public_api_matches_the_approved_copy(Assembly assembly) => FakeRooms.Testing.ApprovedApi.Check(assembly);
+
+    [Test]
+    public void The_domain_assembly_has_no_public_types() =>
+        typeof(FakeRooms.Domain.Rooms.Room).Assembly.GetExportedTypes().Should().BeEmpty(
+            "FakeRooms.Domain is internal; users see the public records in the FakeRooms namespaces");
+
+    [TestCaseSource(nameof(Packages))]
+    public void No_public_signature_names_a_domain_type(Assembly assembly) =>
+        // Assembly attributes aside: InternalsVisibleTo names the domain's own test project.
+        assembly.GeneratePublicApi().Split('\n').Where(line => !line.StartsWith("[assembly:", StringComparison.Ordinal))
+            .Should().NotContain(line => line.Contains("FakeRooms.Domain"));
 }

@@ -14,7 +14,7 @@ public sealed class RoomCallAssertionTests : AssertionTest
         var room = await Create("standup");
         await Complete(room.Sid);
 
-        fake.Should().HaveCompletedRoom("standup").Which.Room!.Status.Should().Be(Domain.Rooms.RoomStatus.Completed);
+        fake.Should().HaveCompletedRoom("standup").Which.Room!.Status.Should().Be(VideoRoomStatus.Completed);
         fake.Should().HaveCompletedRoom(room.Sid).Which.StatusCode.Should().Be(202);
     }
 

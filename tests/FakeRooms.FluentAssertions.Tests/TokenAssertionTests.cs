@@ -24,7 +24,7 @@ public sealed class TokenAssertionTests : AssertionTest
         {
             fake.Rooms.ConnectWithToken(token, room);
         }
-        catch (Domain.Errors.TwilioErrorException)
+        catch (TwilioVideoException)
         {
         }
     }

@@ -1,4 +1,3 @@
-using FakeRooms.Domain.Participants;
 using FakeRooms.Inspector.Tests.Support;
 using Microsoft.Playwright;
 using Twilio.Exceptions;
@@ -52,9 +51,9 @@ public sealed class InspectorLayoutTests : InspectorTest
     {
         var standup = await RoomResource.CreateAsync(uniqueName: "daily-standup", type: RoomResource.RoomTypeEnum.Group, maxParticipants: 12, client: Twilio);
         var alice = Fake.Rooms.Connect(standup.Sid, "alice");
-        alice.Publish(TrackKind.Video, "camera");
-        alice.Publish(TrackKind.Audio, "mic");
-        Fake.Rooms.Connect(standup.Sid, "bob").Publish(TrackKind.Audio, "mic");
+        alice.Publish(VideoTrackKind.Video, "camera");
+        alice.Publish(VideoTrackKind.Audio, "mic");
+        Fake.Rooms.Connect(standup.Sid, "bob").Publish(VideoTrackKind.Audio, "mic");
         Fake.Rooms.Connect(standup.Sid, "carol");
         Fake.Clock.Advance(TimeSpan.FromSeconds(95));
         using (var http = new HttpClient())

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using FakeRooms.Domain.Participants;
 using FakeRooms.Inspector.Tests.Support;
 using Microsoft.Playwright;
 using Twilio.Exceptions;
@@ -15,7 +14,7 @@ public sealed class InspectorPageTests : InspectorTest
     public async Task Rooms_participants_and_calls_render()
     {
         var room = await RoomResource.CreateAsync(uniqueName: "daily-standup", type: RoomResource.RoomTypeEnum.Group, client: Twilio);
-        Fake.Rooms.Connect(room.Sid, "alice").Publish(TrackKind.Video, "camera");
+        Fake.Rooms.Connect(room.Sid, "alice").Publish(VideoTrackKind.Video, "camera");
         Fake.Rooms.Connect(room.Sid, "bob");
 
         await OpenAsync();
@@ -138,7 +137,7 @@ public sealed class InspectorPageTests : InspectorTest
 
         var participant = Fake.Rooms.ParticipantsOf(room.Sid).Should().ContainSingle().Subject;
         participant.Identity.Should().Be("dora");
-        participant.Status.Should().Be(ParticipantStatus.Disconnected);
+        participant.Status.Should().Be(VideoParticipantStatus.Disconnected);
     }
 
     [Test]
@@ -150,8 +149,13 @@ public sealed class InspectorPageTests : InspectorTest
         var download = await Page.RunAndWaitForDownloadAsync(() => Page.GetByRole(AriaRole.Button, new() { Name = "Download snapshot" }).ClickAsync());
         var file = Path.Combine(TestContext.CurrentContext.WorkDirectory, "inspector-snapshot.json");
         await download.SaveAsAsync(file);
-        FakeRoomsSnapshot.FromJson(await File.ReadAllTextAsync(file)).Accounts.Should().ContainSingle()
-            .Which.Rooms.Should().ContainSingle().Which.Room.UniqueName.Should().Be("kept-in-snapshot");
+        var snapshot = FakeRoomsSnapshot.FromJson(await File.ReadAllTextAsync(file));
+        var account = snapshot.AccountSids.Should().ContainSingle().Which;
+        using (var copy = FakeRoomsServer.Start())
+        {
+            copy.Restore(snapshot);
+            copy.RoomsOf(account).All.Should().ContainSingle().Which.UniqueName.Should().Be("kept-in-snapshot");
+        }
 
         Page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Reset…" }).ClickAsync();

@@ -3,7 +3,7 @@ using FakeRooms.Domain.Rooms;
 namespace FakeRooms.Domain.Compositions;
 
 /// <summary>A composition's status (spec enum <c>composition_enum_status</c>).</summary>
-public enum CompositionStatus
+internal enum CompositionStatus
 {
     /// <summary><c>enqueued</c>: "the initial state ... received and is scheduled for processing" (spec).</summary>
     Enqueued,
@@ -18,7 +18,7 @@ public enum CompositionStatus
 }
 
 /// <summary>A composition's container (spec enum <c>composition_enum_format</c>).</summary>
-public enum CompositionFormat
+internal enum CompositionFormat
 {
     /// <summary><c>mp4</c>: H.264 video and AAC audio.</summary>
     Mp4,
@@ -30,7 +30,7 @@ public enum CompositionFormat
 /// One region of a composition's video layout (docs compositions-resource, "Specifying Video Layouts"). The spec's
 /// examples show every property of a region, defaults included, so the fake keeps them all.
 /// </summary>
-public sealed record VideoRegion
+internal sealed record VideoRegion
 {
     /// <summary>The region's name (the key in <c>video_layout</c>), e.g. <c>grid</c>, <c>pip</c>, <c>transcode</c>.</summary>
     public required string Name { get; init; }
@@ -59,7 +59,7 @@ public sealed record VideoRegion
 }
 
 /// <summary>What a composition is made of and how: shared by compositions and composition hooks.</summary>
-public sealed record CompositionSpec
+internal sealed record CompositionSpec
 {
     /// <summary>The video layout's regions, in the order given; empty for audio-only compositions.</summary>
     public IReadOnlyList<VideoRegion> VideoLayout { get; init; } = [];
@@ -80,7 +80,7 @@ public sealed record CompositionSpec
 }
 
 /// <summary>An immutable snapshot of a composition (spec schema <c>video.v1.composition</c>).</summary>
-public sealed record Composition
+internal sealed record Composition
 {
     /// <summary>Composition SID, <c>CJ</c> + 32 hex.</summary>
     public required string Sid { get; init; }

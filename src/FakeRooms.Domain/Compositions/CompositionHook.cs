@@ -6,7 +6,7 @@ namespace FakeRooms.Domain.Compositions;
 /// An immutable snapshot of a composition hook (spec schema <c>video.v1.composition_hook</c>): while enabled, it
 /// creates a composition for every group room of the account that completes.
 /// </summary>
-public sealed record CompositionHook
+internal sealed record CompositionHook
 {
     /// <summary>Hook SID, <c>HK</c> + 32 hex.</summary>
     public required string Sid { get; init; }
@@ -53,7 +53,7 @@ internal sealed record CompositionHookQuery
 }
 
 /// <summary>Which account-level settings resource.</summary>
-public enum MediaSettingsKind
+internal enum MediaSettingsKind
 {
     /// <summary><c>/v1/RecordingSettings/Default</c></summary>
     Recording,
@@ -66,7 +66,7 @@ public enum MediaSettingsKind
 /// <c>video.v1.recording_settings</c>, <c>video.v1.composition_settings</c>). The fake stores them and shows them back;
 /// media is never written to S3 or encrypted.
 /// </summary>
-public sealed record MediaSettings
+internal sealed record MediaSettings
 {
     /// <summary>The account.</summary>
     public required string AccountSid { get; init; }

@@ -7,7 +7,7 @@ namespace FakeRooms.Domain.Errors;
 /// <param name="Code">The Twilio error code, e.g. 53113.</param>
 /// <param name="HttpStatus">The HTTP status code of the response that carries it.</param>
 /// <param name="Message">The message, as Twilio words it.</param>
-public sealed record TwilioError(int Code, int HttpStatus, string Message)
+internal sealed record TwilioError(int Code, int HttpStatus, string Message)
 {
     /// <summary>The documentation link Twilio puts in <c>more_info</c>.</summary>
     public string MoreInfo => $"https://www.twilio.com/docs/errors/{Code}";

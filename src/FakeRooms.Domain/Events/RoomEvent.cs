@@ -6,7 +6,7 @@ using FakeRooms.Domain.Rooms;
 namespace FakeRooms.Domain.Events;
 
 /// <summary>The room events Twilio reports through status callbacks (docs: video/api/status-callbacks).</summary>
-public enum RoomEventKind
+internal enum RoomEventKind
 {
     /// <summary><c>room-created</c></summary>
     RoomCreated,
@@ -54,7 +54,7 @@ public enum RoomEventKind
 /// <param name="SequenceNumber">Per-room counter, from 0.</param>
 /// <param name="Participant">The participant, for participant and track events.</param>
 /// <param name="Track">The track, for track events.</param>
-public sealed record RoomEvent(
+internal sealed record RoomEvent(
     RoomEventKind Kind,
     Room Room,
     DateTimeOffset Timestamp,

@@ -3,7 +3,7 @@ using FakeRooms.Domain.Errors;
 namespace FakeRooms.Domain.Participants;
 
 /// <summary>A participant's status (spec enum <c>room_participant_enum_status</c>).</summary>
-public enum ParticipantStatus
+internal enum ParticipantStatus
 {
     /// <summary><c>connected</c></summary>
     Connected,
@@ -14,7 +14,7 @@ public enum ParticipantStatus
 }
 
 /// <summary>The kind of a track (spec enum <c>room_participant_published_track_enum_kind</c>).</summary>
-public enum TrackKind
+internal enum TrackKind
 {
     /// <summary><c>audio</c></summary>
     Audio,
@@ -25,7 +25,7 @@ public enum TrackKind
 }
 
 /// <summary>An immutable snapshot of a participant (spec schema <c>video.v1.room.room_participant</c>).</summary>
-public sealed record Participant
+internal sealed record Participant
 {
     /// <summary>Participant SID, <c>PA</c> + 32 hex.</summary>
     public required string Sid { get; init; }
@@ -58,7 +58,7 @@ public sealed record Participant
 }
 
 /// <summary>A track a participant publishes (spec schema <c>room_participant_published_track</c>).</summary>
-public sealed record PublishedTrack
+internal sealed record PublishedTrack
 {
     /// <summary>Track SID, <c>MT</c> + 32 hex.</summary>
     public required string Sid { get; init; }
@@ -81,7 +81,7 @@ public sealed record PublishedTrack
 }
 
 /// <summary>A track one participant receives from another (spec schema <c>room_participant_subscribed_track</c>).</summary>
-public sealed record SubscribedTrack
+internal sealed record SubscribedTrack
 {
     /// <summary>The published track's SID.</summary>
     public required string Sid { get; init; }

@@ -3,7 +3,7 @@ using FakeRooms.Domain.Participants;
 namespace FakeRooms.Domain.Recordings;
 
 /// <summary>A recording's status (spec enum <c>recording_enum_status</c>).</summary>
-public enum RecordingStatus
+internal enum RecordingStatus
 {
     /// <summary><c>processing</c>: still being captured, or captured and not yet available (spec description).</summary>
     Processing,
@@ -16,7 +16,7 @@ public enum RecordingStatus
 }
 
 /// <summary>A recording's codec (spec enum <c>recording_enum_codec</c>).</summary>
-public enum RecordingCodec
+internal enum RecordingCodec
 {
     /// <summary><c>VP8</c></summary>
     VP8,
@@ -29,7 +29,7 @@ public enum RecordingCodec
 }
 
 /// <summary>A recording's container (spec enum <c>recording_enum_format</c>): audio in mka, video in mkv.</summary>
-public enum RecordingContainer
+internal enum RecordingContainer
 {
     /// <summary><c>mka</c>, Matroska audio.</summary>
     Mka,
@@ -40,7 +40,7 @@ public enum RecordingContainer
 /// <summary>
 /// The operation a recording failed in (status-callbacks docs, <c>FailedOperation</c> of <c>recording-failed</c>).
 /// </summary>
-public enum RecordingFailedOperation
+internal enum RecordingFailedOperation
 {
     /// <summary><c>RecordingStart</c></summary>
     RecordingStart,
@@ -55,7 +55,7 @@ public enum RecordingFailedOperation
 /// <c>video.v1.room.room_recording</c>): one recording per included track, from the moment it is included until it
 /// stops, is excluded or the room ends.
 /// </summary>
-public sealed record Recording
+internal sealed record Recording
 {
     /// <summary>Recording SID, <c>RT</c> + 32 hex.</summary>
     public required string Sid { get; init; }

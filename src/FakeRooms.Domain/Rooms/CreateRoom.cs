@@ -3,7 +3,7 @@ namespace FakeRooms.Domain.Rooms;
 /// <summary>
 /// A create-room request after its form strings were turned into typed values. A null member was not given.
 /// </summary>
-public sealed record CreateRoom
+internal sealed record CreateRoom
 {
     /// <summary>Room type; group when null.</summary>
     public RoomType? Type { get; init; }

@@ -1,7 +1,7 @@
 namespace FakeRooms.Domain.Rooms;
 
 /// <summary>Whether a recording rule adds or removes tracks.</summary>
-public enum RecordingRuleType
+internal enum RecordingRuleType
 {
     /// <summary><c>include</c></summary>
     Include,
@@ -17,7 +17,7 @@ public enum RecordingRuleType
 /// <param name="Publisher">Participant identity or PA SID, case-sensitive.</param>
 /// <param name="Track">Track name or MT SID.</param>
 /// <param name="Kind">audio or video (as given; validated by <see cref="RoomRules"/>).</param>
-public sealed record RecordingRule(RecordingRuleType? Type, bool? All = null, string? Publisher = null, string? Track = null, string? Kind = null)
+internal sealed record RecordingRule(RecordingRuleType? Type, bool? All = null, string? Publisher = null, string? Track = null, string? Kind = null)
 {
     /// <summary>Set when the request's rule object carried something Twilio refuses (unknown or repeated filter).</summary>
     public bool Malformed { get; init; }

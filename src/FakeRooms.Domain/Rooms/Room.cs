@@ -4,7 +4,7 @@ namespace FakeRooms.Domain.Rooms;
 /// An immutable snapshot of a room as Twilio serves it (spec schema <c>video.v1.room</c>). Every change to a room
 /// produces a new snapshot, so a snapshot can be read without locks.
 /// </summary>
-public sealed record Room
+internal sealed record Room
 {
     /// <summary>The room SID, <c>RM</c> + 32 lowercase hex digits.</summary>
     public required string Sid { get; init; }

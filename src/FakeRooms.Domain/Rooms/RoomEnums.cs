@@ -1,7 +1,7 @@
 namespace FakeRooms.Domain.Rooms;
 
 /// <summary>A room's status (spec enum <c>room_enum_room_status</c>).</summary>
-public enum RoomStatus
+internal enum RoomStatus
 {
     /// <summary><c>in-progress</c></summary>
     InProgress,
@@ -12,7 +12,7 @@ public enum RoomStatus
 }
 
 /// <summary>A room's type (spec enum <c>room_enum_room_type</c>; all but group are deprecated).</summary>
-public enum RoomType
+internal enum RoomType
 {
     /// <summary><c>group</c>, the default and the only type for new customers.</summary>
     Group,
@@ -25,7 +25,7 @@ public enum RoomType
 }
 
 /// <summary>A video codec a room allows (spec enum <c>room_enum_video_codec</c>).</summary>
-public enum VideoCodec
+internal enum VideoCodec
 {
     /// <summary><c>VP8</c></summary>
     VP8,
@@ -34,7 +34,7 @@ public enum VideoCodec
 }
 
 /// <summary>An HTTP method for status callbacks.</summary>
-public enum CallbackMethod
+internal enum CallbackMethod
 {
     /// <summary>POST: parameters in a form body (the default).</summary>
     Post,

@@ -10,7 +10,7 @@ namespace FakeRooms.Domain.State;
 /// moment: everything needed to rebuild the account exactly (indexes, in-progress names, the tracks being recorded and
 /// every pending timeout or processing step are derived from it on restore).
 /// </summary>
-public sealed record AccountSnapshot
+internal sealed record AccountSnapshot
 {
     /// <summary>The account (<c>AC...</c>).</summary>
     public required string AccountSid { get; init; }
@@ -51,7 +51,7 @@ public sealed record AccountSnapshot
 }
 
 /// <summary>A composition and the state of its processing.</summary>
-public sealed record CompositionSnapshot
+internal sealed record CompositionSnapshot
 {
     /// <summary>The composition.</summary>
     public required Composition Composition { get; init; }
@@ -73,7 +73,7 @@ public sealed record CompositionSnapshot
 }
 
 /// <summary>A track recording and the order of its pending completion.</summary>
-public sealed record RecordingSnapshot
+internal sealed record RecordingSnapshot
 {
     /// <summary>The recording.</summary>
     public required Recording Recording { get; init; }
@@ -86,7 +86,7 @@ public sealed record RecordingSnapshot
 }
 
 /// <summary>A room and its participants.</summary>
-public sealed record RoomSnapshot
+internal sealed record RoomSnapshot
 {
     /// <summary>The room.</summary>
     public required Room Room { get; init; }
@@ -102,7 +102,7 @@ public sealed record RoomSnapshot
 }
 
 /// <summary>A participant and the tracks it publishes now.</summary>
-public sealed record ParticipantSnapshot
+internal sealed record ParticipantSnapshot
 {
     /// <summary>The participant.</summary>
     public required Participant Participant { get; init; }

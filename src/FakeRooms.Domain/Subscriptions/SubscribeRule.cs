@@ -1,7 +1,7 @@
 namespace FakeRooms.Domain.Subscriptions;
 
 /// <summary>Whether a subscribe rule adds tracks to a participant's subscriptions or removes them.</summary>
-public enum SubscribeRuleType
+internal enum SubscribeRuleType
 {
     /// <summary><c>include</c>: "includes the tracks that match the filters into the subscription" (docs track-subscriptions).</summary>
     Include,
@@ -24,7 +24,7 @@ public enum SubscribeRuleType
 /// official SDKs (twilio-csharp <c>SubscribeRule.PriorityEnum</c>) carry; the values are the Track Priority API's
 /// (docs using-track-priority-api). It is kept and shown; it does not change which tracks are subscribed.
 /// </param>
-public sealed record SubscribeRule(
+internal sealed record SubscribeRule(
     SubscribeRuleType? Type,
     bool? All = null,
     string? Publisher = null,

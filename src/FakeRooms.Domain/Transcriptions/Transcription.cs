@@ -1,7 +1,7 @@
 namespace FakeRooms.Domain.Transcriptions;
 
 /// <summary>A Transcriptions resource's status (spec enum <c>room_transcriptions_enum_status</c>).</summary>
-public enum TranscriptionStatus
+internal enum TranscriptionStatus
 {
     /// <summary><c>started</c>: "The resource is created with status started by default" (docs video/api/transcriptions).</summary>
     Started,
@@ -16,7 +16,7 @@ public enum TranscriptionStatus
 /// <c>TranscriptionsResource</c>, twilio-node 6.2.0 <c>TranscriptionsInstance</c>: ttid, account_sid, room_sid,
 /// source_sid, status, the four dates, duration, url, configuration).
 /// </summary>
-public sealed record Transcription
+internal sealed record Transcription
 {
     /// <summary>
     /// The Twilio Type ID. The docs' property table says <c>video_transcriptions_{uuidv7-special-encoded}</c>; every

@@ -14,7 +14,11 @@ namespace FakeRooms.Callbacks;
 /// await fake.Callbacks.WhenIdleAsync();
 /// </code>
 /// </example>
-public sealed class CallbackJournal : IReadOnlyList<CallbackRecord>
+/// <remarks>
+/// The journal is not a list: it changes while you read it. Take a <see cref="Snapshot"/> (one copy, which never changes)
+/// and index or count that; enumerating the journal enumerates one snapshot. <see cref="Count"/> copies nothing.
+/// </remarks>
+public sealed class CallbackJournal : IEnumerable<CallbackRecord>
 {
     /// <summary>How long <see cref="WaitForAsync"/> and <see cref="WhenIdleAsync"/> wait when no timeout is given.</summary>
     public static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromSeconds(10);
@@ -44,7 +48,7 @@ public sealed class CallbackJournal : IReadOnlyList<CallbackRecord>
         get { lock (_gate) return _total; }
     }
 
-    /// <summary>The number of records kept now.</summary>
+    /// <summary>The number of records kept now. Copies nothing.</summary>
     public int Count
     {
         get { lock (_gate) return (int)Math.Min(_total, _ring.Length); }
@@ -53,18 +57,18 @@ public sealed class CallbackJournal : IReadOnlyList<CallbackRecord>
     /// <summary>Callbacks queued or being sent now.</summary>
     public int Pending => _dispatcher?.PendingCount ?? 0;
 
-    /// <summary>The record at a position, oldest first.</summary>
-    public CallbackRecord this[int index] => Snapshot()[index];
-
-    /// <summary>A copy of the kept records, oldest first (in delivery order).</summary>
+    /// <summary>
+    /// The kept records now, oldest first (in delivery order): one copy, taken under the journal's lock, that does not
+    /// change when later callbacks are recorded.
+    /// </summary>
     public IReadOnlyList<CallbackRecord> Snapshot()
     {
         lock (_gate)
-            return SnapshotLocked();
+            return SnapshotLocked().AsReadOnly();
     }
 
-    /// <summary>The kept records of one room, in delivery order.</summary>
-    public IReadOnlyList<CallbackRecord> ForRoom(string roomSid) => Snapshot().Where(c => c.RoomSid == roomSid).ToList();
+    /// <summary>The kept records of one room, in delivery order: a snapshot, as <see cref="Snapshot"/>.</summary>
+    public IReadOnlyList<CallbackRecord> ForRoom(string roomSid) => Snapshot().Where(c => c.RoomSid == roomSid).ToList().AsReadOnly();
 
     /// <summary>
     /// Waits for a record that matches, and returns it. A record already in the journal counts (the oldest match
@@ -166,7 +170,7 @@ public sealed class CallbackJournal : IReadOnlyList<CallbackRecord>
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>Enumerates one <see cref="Snapshot"/>, taken when the enumeration starts.</summary>
     public IEnumerator<CallbackRecord> GetEnumerator() => Snapshot().GetEnumerator();
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();

@@ -20,7 +20,7 @@ namespace FakeRooms.Faults;
 /// <example>
 /// The next two room creations are rate-limited, then Twilio recovers:
 /// <code>
-/// fake.Faults.On(Operation.CreateRoom).Next(2).RespondWithTooManyRequests(retryAfter: TimeSpan.FromSeconds(1));
+/// fake.Faults.On(TwilioOperation.CreateRoom).Next(2).RespondWithTooManyRequests(retryAfter: TimeSpan.FromSeconds(1));
 /// </code>
 /// </example>
 public sealed class FaultInjector
@@ -63,14 +63,18 @@ public sealed class FaultInjector
                 nameof(accountSid));
     }
 
-    /// <summary>Starts a rule for calls of one or more operations.</summary>
-    /// <param name="operation">An operation, e.g. <see cref="Operation.CreateRoom"/>.</param>
+    /// <summary>
+    /// Starts a rule for calls of one or more operations. The type names Twilio's operations only: an unrouted call
+    /// (<see cref="Operation.Unknown"/>) or the control API (<see cref="Operation.Control"/>) cannot be faulted.
+    /// </summary>
+    /// <param name="operation">An operation, e.g. <see cref="TwilioOperation.CreateRoom"/>.</param>
     /// <param name="others">More operations the rule also applies to.</param>
-    /// <exception cref="ArgumentOutOfRangeException">An operation is <see cref="Operation.Unknown"/> or <see cref="Operation.Control"/>.</exception>
-    public FaultTarget On(Operation operation, params Operation[] others)
+    /// <exception cref="ArgumentOutOfRangeException">A value that is no <see cref="TwilioOperation"/> member (a cast integer).</exception>
+    public FaultTarget On(TwilioOperation operation, params TwilioOperation[] others)
     {
-        var set = new HashSet<Operation> { operation };
-        set.UnionWith(others);
+        var set = new HashSet<Operation> { (Operation)operation };
+        foreach (var other in others)
+            set.Add((Operation)other);
         foreach (var op in set)
             FaultTargetSpec.CheckOperation(op);
         return new FaultTarget(this, new FaultTargetSpec { Operations = set, Account = Scope });
@@ -94,16 +98,17 @@ public sealed class FaultInjector
     /// </summary>
     public CallbackFaultTarget OnCallbacks() => new(this, new FaultTargetSpec { Callbacks = true, Account = Scope });
 
-    /// <summary>Starts a rule for status callbacks of one or more events, e.g. <see cref="RoomEventKind.ParticipantConnected"/>.</summary>
+    /// <summary>Starts a rule for status callbacks of one or more events, e.g. <see cref="VideoCallbackEvent.ParticipantConnected"/>.</summary>
     /// <param name="kind">An event.</param>
     /// <param name="others">More events the rule also applies to.</param>
-    public CallbackFaultTarget OnCallback(RoomEventKind kind, params RoomEventKind[] others)
+    public CallbackFaultTarget OnCallback(VideoCallbackEvent kind, params VideoCallbackEvent[] others)
     {
-        var set = new HashSet<RoomEventKind> { kind };
-        set.UnionWith(others);
+        var set = new HashSet<RoomEventKind> { kind.ToDomain() };
+        foreach (var other in others)
+            set.Add(other.ToDomain());
         foreach (var k in set)
             if (!Enum.IsDefined(k))
-                throw new ArgumentOutOfRangeException(nameof(kind), k, "Not a room event.");
+                throw new ArgumentOutOfRangeException(nameof(kind), (VideoCallbackEvent)k, "Not a room event.");
         return new CallbackFaultTarget(this, new FaultTargetSpec { Callbacks = true, Events = set, Account = Scope });
     }
 

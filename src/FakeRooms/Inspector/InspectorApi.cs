@@ -113,7 +113,7 @@ internal static class InspectorApi
             body = TwilioJson.Error(new TwilioError(code, call.StatusCode, call.ErrorMessage ?? ""));
             note = "Twilio's error JSON, rebuilt from the journal";
         }
-        else if (call.Room is { } room && call.Operation is Operation.CreateRoom or Operation.FetchRoom or Operation.UpdateRoom)
+        else if (call.RoomState is { } room && call.Operation is Operation.CreateRoom or Operation.FetchRoom or Operation.UpdateRoom)
         {
             body = TwilioJson.Room(room, ctx.BaseUrl);
             note = "the room as it was right after the call";

@@ -4,7 +4,11 @@ namespace FakeRooms.Journal;
 /// The bounded record of every call the fake answered: the newest <see cref="Capacity"/> calls are kept, older ones
 /// dropped, so a long-running server does not grow. Safe to read while requests arrive.
 /// </summary>
-public sealed class CallJournal : IReadOnlyList<CallRecord>
+/// <remarks>
+/// The journal is not a list: it changes while you read it. Take a <see cref="Snapshot"/> (one copy, which never changes)
+/// and index or count that; enumerating the journal enumerates one snapshot. <see cref="Count"/> copies nothing.
+/// </remarks>
+public sealed class CallJournal : IEnumerable<CallRecord>
 {
     private readonly Lock _gate = new();
     // Kept calls live through the next Capacity requests: long enough for the GC to promote them, so each object a
@@ -45,27 +49,48 @@ public sealed class CallJournal : IReadOnlyList<CallRecord>
     {
         get
         {
-            if (_source is not null) return Snapshot().Count;
+            if (_source is not null) return Count;
             lock (_gate) return _total;
         }
     }
 
-    /// <summary>The number of calls kept now.</summary>
-    public int Count => Snapshot().Count;
+    /// <summary>The number of calls kept now (of this account only, on an account view). Copies nothing.</summary>
+    public int Count => _source is not null ? _source.CountOf(_accountFilter!) : Kept;
 
-    /// <summary>The call at a position, oldest first.</summary>
-    public CallRecord this[int index] => Snapshot()[index];
+    private int Kept
+    {
+        get { lock (_gate) return (int)Math.Min(_total, _capacity); }
+    }
+
+    private int CountOf(string accountSid)
+    {
+        lock (_gate)
+        {
+            var kept = (int)Math.Min(_total, _capacity);
+            var count = 0;
+            for (var i = _total - kept; i < _total; i++)
+            {
+                ref var slot = ref _ring[i % _capacity];
+                if ((slot.Record?.AccountSid ?? slot.Call.AccountSid) == accountSid)
+                    count++;
+            }
+            return count;
+        }
+    }
 
     /// <summary>Only the calls of one account (for tests sharing a server in <see cref="AuthMode.AnyAccount"/>).</summary>
     public CallJournal ForAccount(string accountSid) => new(_source ?? this, accountSid);
 
-    /// <summary>A copy of the kept calls, oldest first.</summary>
+    /// <summary>
+    /// The kept calls now, oldest first: one copy, taken under the journal's lock, that does not change when later
+    /// calls arrive. Index and count it as often as you like.
+    /// </summary>
     public IReadOnlyList<CallRecord> Snapshot()
     {
         if (_source is not null)
-            return _source.Snapshot().Where(c => c.AccountSid == _accountFilter).ToList();
+            return _source.Snapshot().Where(c => c.AccountSid == _accountFilter).ToList().AsReadOnly();
         lock (_gate)
-            return SnapshotLocked();
+            return SnapshotLocked().AsReadOnly();
     }
 
     private List<CallRecord> SnapshotLocked()
@@ -81,8 +106,8 @@ public sealed class CallJournal : IReadOnlyList<CallRecord>
         return result;
     }
 
-    /// <summary>The kept calls of one operation, oldest first.</summary>
-    public IReadOnlyList<CallRecord> Of(Operation operation) => Snapshot().Where(c => c.Operation == operation).ToList();
+    /// <summary>The kept calls of one operation, oldest first: a snapshot, as <see cref="Snapshot"/>.</summary>
+    public IReadOnlyList<CallRecord> Of(Operation operation) => Snapshot().Where(c => c.Operation == operation).ToList().AsReadOnly();
 
     /// <summary>Forgets every call (of this account only, on an account view).</summary>
     public void Clear()
@@ -99,7 +124,7 @@ public sealed class CallJournal : IReadOnlyList<CallRecord>
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>Enumerates one <see cref="Snapshot"/>, taken when the enumeration starts.</summary>
     public IEnumerator<CallRecord> GetEnumerator() => Snapshot().GetEnumerator();
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
@@ -179,7 +204,8 @@ internal readonly record struct CallData
         StatusCode = StatusCode,
         ErrorCode = ErrorCode,
         ErrorMessage = ErrorMessage,
-        Room = Room,
+        Room = Room?.ToInfo(),
+        RoomState = Room,
         InjectedFault = InjectedFault,
         Elapsed = Elapsed,
     };

@@ -75,7 +75,10 @@ public sealed record CallRecord
     public string? ErrorMessage { get; init; }
 
     /// <summary>The room the call created, fetched or changed, as it was right after the call.</summary>
-    public Room? Room { get; init; }
+    public RoomInfo? Room { get; init; }
+
+    /// <summary>The same room as the domain holds it (the wire layer renders it; users see <see cref="Room"/>).</summary>
+    internal Room? RoomState { get; init; }
 
     /// <summary>
     /// What a fault rule or the rate limiter did to this call instead of the normal answer (e.g.

@@ -264,7 +264,7 @@ internal sealed class PersistLog : IDisposable
             Form = FormValues.Parse(record.Form),
             ContentType = record.ContentType,
             Origin = "http://127.0.0.1",
-            // The control API reads its raw body whatever the content type (Hosting/WireMockHost.cs).
+            // The control API reads its raw body whatever the content type (Hosting/RequestReader.cs).
             BodyText = record.Body ?? (record.Path.StartsWith("/__fakerooms/", StringComparison.Ordinal) ? record.Form : null),
             HasNonFormBody = record.Body is not null,
             BodyLength = Encoding.UTF8.GetByteCount(record.Body ?? record.Form ?? ""),

@@ -25,13 +25,13 @@ internal sealed class TokenConnects
         server.Resetting += Forget;
     }
 
-    /// <summary>Every attempt kept, oldest first (a copy).</summary>
+    /// <summary>Every attempt kept, oldest first: a snapshot, copied once, that later attempts do not change.</summary>
     public IReadOnlyList<TokenConnect> All
     {
         get
         {
             lock (_gate)
-                return _kept.ToArray();
+                return Array.AsReadOnly(_kept.ToArray());
         }
     }
 

@@ -11,12 +11,14 @@ public sealed class RoomRulesTests
     [Test]
     public void Empty_command_passes() => RoomRules.Check(new CreateRoom()).Should().BeNull();
 
-    [TestCase(RoomType.Go, 2)]
-    [TestCase(RoomType.PeerToPeer, 10)]
-    [TestCase(RoomType.GroupSmall, 4)]
-    [TestCase(RoomType.Group, 50)]
-    public void Max_participants_limit_per_type_is_inclusive_and_one_more_returns_53107(RoomType type, int limit)
+    // The room type by name: RoomType is internal, and an NUnit test method is public.
+    [TestCase(nameof(RoomType.Go), 2)]
+    [TestCase(nameof(RoomType.PeerToPeer), 10)]
+    [TestCase(nameof(RoomType.GroupSmall), 4)]
+    [TestCase(nameof(RoomType.Group), 50)]
+    public void Max_participants_limit_per_type_is_inclusive_and_one_more_returns_53107(string typeName, int limit)
     {
+        var type = Enum.Parse<RoomType>(typeName);
         CodeOf(new CreateRoom { Type = type, MaxParticipants = limit }).Should().BeNull();
         CodeOf(new CreateRoom { Type = type, MaxParticipants = limit + 1 }).Should().Be(53107);
         CodeOf(new CreateRoom { Type = type, MaxParticipants = 0 }).Should().Be(53107);

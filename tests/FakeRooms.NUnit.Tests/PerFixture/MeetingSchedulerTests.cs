@@ -1,4 +1,3 @@
-using FakeRooms.Domain.Rooms;
 using FakeRooms.NUnit.Tests.App;
 
 namespace FakeRooms.NUnit.Tests.PerFixture;
@@ -51,11 +50,11 @@ public sealed class MeetingSchedulerTests : FakeRoomsFixture
     [Test]
     public async Task Booking_after_another_instance_created_the_room_handles_53113()
     {
-        Room? theirs = null;
+        RoomInfo? theirs = null;
         // Another instance books the meeting right after our fetch answered 404.
         var racing = new InterleavingClient(Twilio,
             after: request => request.Method == global::Twilio.Http.HttpMethod.Get && request.Uri.AbsolutePath.EndsWith("/meeting-standup", StringComparison.Ordinal),
-            interleave: () => theirs = Fake.Rooms.Create(new CreateRoom { UniqueName = "meeting-standup" }));
+            interleave: () => theirs = Fake.Rooms.Create(new NewRoom { UniqueName = "meeting-standup" }));
 
         var booking = await new MeetingScheduler(racing, Callback).BookAsync("standup", seats: 8);
 

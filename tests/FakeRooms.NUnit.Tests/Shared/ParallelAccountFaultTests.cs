@@ -16,7 +16,7 @@ public sealed class ParallelAccountFaultTests : SharedFakeRoomsTest
     [TestCase(3)]
     public async Task A_test_with_an_outage_of_its_own_gets_its_failures(int n)
     {
-        var rule = Account.Faults.On(Operation.CreateRoom).Always().RespondWithServiceUnavailable();
+        var rule = Account.Faults.On(TwilioOperation.CreateRoom).Always().RespondWithServiceUnavailable();
 
         var refused = await FluentActions.Awaiting(() => RoomResource.CreateAsync(uniqueName: $"outage-{n}", client: Twilio))
             .Should().ThrowAsync<ApiException>();

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text;
-using FakeRooms.Domain.Participants;
 using FakeRooms.Http;
 using FakeRooms.Http.Catalogue;
 using Newtonsoft.Json;
@@ -200,9 +199,9 @@ public sealed class ConformanceTests
 
         // Participants and tracks (they join through the fake, as WebRTC clients would).
         var alice = fake.Rooms.Connect(sid, "alice");
-        alice.Publish(TrackKind.Video, "camera");
-        alice.Publish(TrackKind.Audio, "mic");
-        alice.Publish(TrackKind.Data, "chat");
+        alice.Publish(VideoTrackKind.Video, "camera");
+        alice.Publish(VideoTrackKind.Audio, "mic");
+        alice.Publish(VideoTrackKind.Data, "chat");
         alice.Disable("mic");
         var bob = fake.Rooms.Connect(sid, "bob");
         fake.Rooms.Connect(sid, "carol").Disconnect();
@@ -295,9 +294,9 @@ public sealed class ConformanceTests
             .Value<string>("sid")!;
         await call("fetch-recording-rules-on-connect", "GET", $"/v1/Rooms/{room}/RecordingRules");
         var dana = fake.Rooms.Connect(room, "dana");
-        var mic = dana.Publish(TrackKind.Audio, "mic").Sid;
-        dana.Publish(TrackKind.Video, "camera");
-        dana.Publish(TrackKind.Video, "screen");
+        var mic = dana.Publish(VideoTrackKind.Audio, "mic").Sid;
+        dana.Publish(VideoTrackKind.Video, "camera");
+        dana.Publish(VideoTrackKind.Video, "screen");
         fake.Clock.Advance(TimeSpan.FromSeconds(5));
         await call("update-recording-rules", "POST", $"/v1/Rooms/{room}/RecordingRules",
             "Rules=" + Escape("[{\"type\":\"include\",\"all\":true},{\"type\":\"exclude\",\"publisher\":\"dana\",\"track\":\"screen\",\"kind\":\"video\"}]"));

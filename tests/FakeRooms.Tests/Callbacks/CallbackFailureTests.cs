@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using FakeRooms.Callbacks;
-using FakeRooms.Domain.Participants;
 using Microsoft.AspNetCore.Http;
 using Twilio.Rest.Video.V1;
 
@@ -82,7 +81,7 @@ public sealed class CallbackFailureTests : CallbackTest
         var url = $"http://127.0.0.1:{closedPort}/twilio/rooms";
 
         var room = await CreateRoomWithCallback("nobody-home", url);
-        Fake.Rooms.Connect("nobody-home", "alice").Publish(TrackKind.Audio, "mic");
+        Fake.Rooms.Connect("nobody-home", "alice").Publish(VideoTrackKind.Audio, "mic");
         var list = await RoomResource.ReadAsync(client: Twilio);
         await Fake.Callbacks.WhenIdleAsync();
 
@@ -190,13 +189,13 @@ public sealed class CallbackCapacityTests : CallbackTest
             room = await CreateRoomWithCallback("busy");
             await arrived.Task.WaitAsync(TimeSpan.FromSeconds(10));
             var alice = Fake.Rooms.Connect("busy", "alice"); // queued: 2 pending, the capacity
-            alice.Publish(TrackKind.Audio, "mic");            // dropped
-            alice.Publish(TrackKind.Video, "cam");            // dropped
+            alice.Publish(VideoTrackKind.Audio, "mic");            // dropped
+            alice.Publish(VideoTrackKind.Video, "cam");            // dropped
 
             Fake.Callbacks.Pending.Should().Be(2);
             Fake.Callbacks.Select(c => (c.Event, c.Outcome)).Should().Equal(
                 ("track-added", CallbackOutcome.Dropped), ("track-added", CallbackOutcome.Dropped));
-            Fake.Callbacks[0].Error.Should().Be("Dropped: 2 callbacks were already queued (FakeRoomsOptions.CallbackQueueCapacity).");
+            Fake.Callbacks.Snapshot()[0].Error.Should().Be("Dropped: 2 callbacks were already queued (FakeRoomsOptions.CallbackQueueCapacity).");
         }
         finally
         {

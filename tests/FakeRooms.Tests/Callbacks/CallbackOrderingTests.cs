@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using FakeRooms.Callbacks;
-using FakeRooms.Domain.Participants;
 using Twilio.Rest.Video.V1;
 
 namespace FakeRooms.Tests.Callbacks;
@@ -42,8 +41,8 @@ public sealed class CallbackOrderingTests : CallbackTest
         {
             var alice = Fake.Rooms.Connect(room.Sid, "alice");
             var bob = Fake.Rooms.Connect(room.Sid, "bob");
-            alice.Publish(TrackKind.Audio, "mic");
-            bob.Publish(TrackKind.Video, "cam");
+            alice.Publish(VideoTrackKind.Audio, "mic");
+            bob.Publish(VideoTrackKind.Video, "cam");
             bob.Disable("cam");
             bob.Enable("cam");
             alice.Disconnect();

@@ -1,5 +1,4 @@
 using FakeRooms.Callbacks;
-using FakeRooms.Domain.Participants;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -47,12 +46,12 @@ public sealed class InProcessCallbackTests
         });
         var room = await RoomResource.CreateAsync(uniqueName: "in-process", statusCallback: new Uri("https://app.invalid/twilio/room-events"),
             client: fake.CreateTwilioClient());
-        fake.Rooms.Connect("in-process", "alice").Publish(TrackKind.Audio, "mic");
+        fake.Rooms.Connect("in-process", "alice").Publish(VideoTrackKind.Audio, "mic");
         await fake.Callbacks.WhenIdleAsync();
 
         events.Should().Equal("room-created", "participant-connected", "track-added");
         fake.Callbacks.Should().HaveCount(3).And.OnlyContain(c => c.StatusCode == 204 && c.Outcome == CallbackOutcome.Succeeded);
-        fake.Callbacks[0].Url.Should().Be("https://app.invalid/twilio/room-events");
-        fake.Callbacks[0].RoomSid.Should().Be(room.Sid);
+        fake.Callbacks.Snapshot()[0].Url.Should().Be("https://app.invalid/twilio/room-events");
+        fake.Callbacks.Snapshot()[0].RoomSid.Should().Be(room.Sid);
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using FakeRooms.Callbacks;
-using FakeRooms.Domain.Participants;
 using Twilio.Rest.Video.V1;
 using Twilio.Security;
 using TwilioHttpMethod = Twilio.Http.HttpMethod;
@@ -22,7 +21,7 @@ public sealed class StatusCallbackTests : CallbackTest
         Fake.Clock.Advance(TimeSpan.FromMilliseconds(1500));
         var alice = Fake.Rooms.Connect("standup", "alice");
         Fake.Clock.Advance(TimeSpan.FromSeconds(2));
-        var mic = alice.Publish(TrackKind.Audio, "mic");
+        var mic = alice.Publish(VideoTrackKind.Audio, "mic");
         Fake.Clock.Advance(TimeSpan.FromSeconds(60));
         alice.Disconnect();
         Fake.Clock.Advance(TimeSpan.FromMinutes(5));
@@ -161,7 +160,7 @@ public sealed class StatusCallbackTests : CallbackTest
     {
         var room = await CreateRoomWithCallback("validated", CallbackUrl + "?source=fake", method == "GET" ? TwilioHttpMethod.Get : TwilioHttpMethod.Post);
         var alice = Fake.Rooms.Connect("validated", "alice");
-        alice.Publish(TrackKind.Video, "camera");
+        alice.Publish(VideoTrackKind.Video, "camera");
         alice.Disable("camera");
         alice.Enable("camera");
         alice.Unpublish("camera");

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text;
-using FakeRooms.Domain.Participants;
-using FakeRooms.Domain.Rooms;
 using FakeRooms.Tests.Support;
 
 namespace FakeRooms.Tests.Control;
@@ -30,10 +28,10 @@ public sealed class FixtureTests : FakeRoomsTest
         answer.Json.Value<int>("participants").Should().Be(3);
         var standup = Fake.Rooms.Get("standup");
         standup.MaxParticipants.Should().Be(8);
-        standup.VideoCodecs.Should().Equal(VideoCodec.VP8, VideoCodec.H264);
+        standup.VideoCodecs.Should().Equal("VP8", "H264");
         standup.RecordingRules.Should().ContainSingle().Which.Kind.Should().Be("audio");
         Fake.Rooms.ParticipantsOf("standup").Select(p => (p.Identity, p.Status)).Should().Equal(
-            ("alice", ParticipantStatus.Connected), ("bob", ParticipantStatus.Connected), ("carol", ParticipantStatus.Disconnected));
+            ("alice", VideoParticipantStatus.Connected), ("bob", VideoParticipantStatus.Connected), ("carol", VideoParticipantStatus.Disconnected));
         (await Get($"/v1/Rooms/{standup.Sid}/Participants/bob/PublishedTracks/camera")).Json.Value<bool>("enabled").Should().BeFalse();
         (await Get("/v1/Rooms?Status=completed&UniqueName=retro")).Json["rooms"]!.Should().ContainSingle();
     }

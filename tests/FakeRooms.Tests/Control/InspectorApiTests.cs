@@ -1,5 +1,4 @@
 using System.Net;
-using FakeRooms.Domain.Participants;
 using FakeRooms.Tests.Support;
 using Newtonsoft.Json.Linq;
 
@@ -72,7 +71,7 @@ public sealed class InspectorApiTests : FakeRoomsTest
         Fake.Clock.Advance(TimeSpan.FromSeconds(5));
         var alice = Fake.Rooms.Connect(sid, "alice");
         Fake.Clock.Advance(TimeSpan.FromSeconds(5));
-        alice.Publish(TrackKind.Video, "camera");
+        alice.Publish(VideoTrackKind.Video, "camera");
         Fake.Clock.Advance(TimeSpan.FromSeconds(50));
         await PostForm($"/__fakerooms/rooms/{sid}/participants/alice/disconnect", "");
         Fake.Clock.Advance(TimeSpan.FromMinutes(6));

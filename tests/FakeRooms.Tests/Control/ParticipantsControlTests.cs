@@ -1,5 +1,4 @@
 using System.Net;
-using FakeRooms.Domain.Participants;
 using FakeRooms.Tests.Support;
 using Newtonsoft.Json.Linq;
 using Twilio.Rest.Video.V1;
@@ -237,7 +236,7 @@ public sealed class ParticipantsControlTests : FakeRoomsTest
         advanced.Status.Should().Be(HttpStatusCode.OK);
         DateTimeOffset.Parse(advanced.Json.Value<string>("now")!, System.Globalization.CultureInfo.InvariantCulture)
             .Should().Be(then.AddSeconds(300));
-        Fake.Rooms.Get(_roomSid).Status.Should().Be(Domain.Rooms.RoomStatus.Completed, "UnusedRoomTimeout (5 min) ran out");
+        Fake.Rooms.Get(_roomSid).Status.Should().Be(VideoRoomStatus.Completed, "UnusedRoomTimeout (5 min) ran out");
     }
 
     [TestCase("", "Missing required parameter Seconds in the post body")]
@@ -268,6 +267,6 @@ public sealed class ParticipantsControlTests : FakeRoomsTest
         var room = await RoomResource.FetchAsync(_roomSid, client: Twilio);
         room.Status.Should().Be(RoomResource.RoomStatusEnum.Completed);
         room.Duration.Should().Be(360);
-        Fake.Rooms.ParticipantsOf(_roomSid).Should().OnlyContain(p => p.Status == ParticipantStatus.Disconnected && p.Duration == 60);
+        Fake.Rooms.ParticipantsOf(_roomSid).Should().OnlyContain(p => p.Status == VideoParticipantStatus.Disconnected && p.Duration == 60);
     }
 }

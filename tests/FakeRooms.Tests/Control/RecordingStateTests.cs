@@ -1,9 +1,7 @@
+using FakeRooms.Domain.Events;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using FakeRooms.Domain.Events;
-using FakeRooms.Domain.Participants;
-using FakeRooms.Domain.Recordings;
 using FakeRooms.Tests.Recordings;
 using FakeRooms.Tests.Support;
 using Newtonsoft.Json.Linq;
@@ -41,14 +39,14 @@ public sealed class RecordingStateTests : RecordingTest
         var done = (await CreateRoom("UniqueName=done&RecordParticipantsOnConnect=true")).Value<string>("sid")!;
         var meeting = (await CreateRoom("UniqueName=meeting&RecordParticipantsOnConnect=true&VideoCodecs=H264")).Value<string>("sid")!;
         var carol = Fake.Rooms.Connect(done, "carol");
-        carol.Publish(TrackKind.Audio, "mic");
-        carol.Publish(TrackKind.Video, "camera");
+        carol.Publish(VideoTrackKind.Audio, "mic");
+        carol.Publish(VideoTrackKind.Video, "camera");
         var alice = Fake.Rooms.Connect(meeting, "alice");
-        alice.Publish(TrackKind.Audio, "mic");
-        alice.Publish(TrackKind.Video, "camera");
-        alice.Publish(TrackKind.Data, "chat");
+        alice.Publish(VideoTrackKind.Audio, "mic");
+        alice.Publish(VideoTrackKind.Video, "camera");
+        alice.Publish(VideoTrackKind.Data, "chat");
         var bob = Fake.Rooms.Connect(meeting, "bob");
-        bob.Publish(TrackKind.Audio, "mic");
+        bob.Publish(VideoTrackKind.Audio, "mic");
 
         Fake.Clock.Advance(TimeSpan.FromSeconds(20));                                  // t+20: the hook enqueues a composition
         Fake.Rooms.Complete(done);
@@ -66,20 +64,20 @@ public sealed class RecordingStateTests : RecordingTest
         var halfway = await Compose(done, "AudioSources=*");                           // at t+100: processing, past 50%
         bob.Unpublish("mic");
         var dave = Fake.Rooms.Connect(meeting, "dave");
-        dave.Publish(TrackKind.Audio, "dave-mic");
-        Fake.Rooms.FailRecording(Fake.Rooms.RecordingsOf(meeting).Single(r => r.TrackName == "dave-mic").Sid, RecordingFailedOperation.RecordingStart);
+        dave.Publish(VideoTrackKind.Audio, "dave-mic");
+        Fake.Rooms.FailRecording(Fake.Rooms.RecordingsOf(meeting).Single(r => r.TrackName == "dave-mic").Sid, VideoRecordingFailedOperation.RecordingStart);
         Fake.Clock.Advance(TimeSpan.FromSeconds(10));                                  // t+90
         var processing = await Compose(done, $"VideoLayout={Grid}&AudioSources=mic&Trim=false");
         Fake.Clock.Advance(TimeSpan.FromSeconds(10));                                  // t+100: processing, not yet at 50%
         var enqueued = await Compose(done, "AudioSources=mic&Format=webm");
 
         var statuses = Fake.Rooms.RecordingsOf(meeting).Concat(Fake.Rooms.RecordingsOf(done))
-            .Select(r => (r.Status, Capturing: r.Status == RecordingStatus.Processing && r.CaptureEnded is null)).ToHashSet();
+            .Select(r => (r.Status, Capturing: r.Status == VideoRecordingStatus.Processing && r.CaptureEnded is null)).ToHashSet();
         statuses.Should().Contain([
-            (RecordingStatus.Processing, true), (RecordingStatus.Processing, false), (RecordingStatus.Completed, false),
-            (RecordingStatus.Deleted, false), (RecordingStatus.Failed, false),
+            (VideoRecordingStatus.Processing, true), (VideoRecordingStatus.Processing, false), (VideoRecordingStatus.Completed, false),
+            (VideoRecordingStatus.Deleted, false), (VideoRecordingStatus.Failed, false),
         ]);
-        Events.Of(RoomEventKind.CompositionProgress).Select(e => e.Composition!.Sid).Should().NotContain(processing).And.Contain(halfway);
+        Events.Of(VideoCallbackEvent.CompositionProgress).Select(e => e.Composition!.Sid).Should().NotContain(processing).And.Contain(halfway);
         return new Scene(meeting, done, enqueued, processing, halfway);
     }
 
@@ -215,17 +213,17 @@ public sealed class RecordingStateTests : RecordingTest
         restored.Should().Equal(original);
         copyEvents.All.Select(Describe).Should().Equal(Events.All.Select(Describe));
         var recordings = copy.Rooms.RecordingsOf(scene.Meeting);
-        recordings.Should().NotContain(r => r.Status == RecordingStatus.Processing);
+        recordings.Should().NotContain(r => r.Status == VideoRecordingStatus.Processing);
         recordings.Single(r => r.TrackName == "mic" && r.ParticipantSid == copy.Rooms.ParticipantsOf(scene.Meeting)[0].Sid).Duration
             .Should().Be(105, "alice's mic was recorded from t+0 until she unpublished it at t+105, across the restore");
-        recordings.Where(r => r.TrackName is "mic2" or "screen").Should().HaveCount(2).And.OnlyContain(r => r.Status == RecordingStatus.Completed);
-        var compositions = copyEvents.Of(RoomEventKind.CompositionAvailable).Select(e => e.Composition!.Sid).ToList();
+        recordings.Where(r => r.TrackName is "mic2" or "screen").Should().HaveCount(2).And.OnlyContain(r => r.Status == VideoRecordingStatus.Completed);
+        var compositions = copyEvents.Of(VideoCallbackEvent.CompositionAvailable).Select(e => e.Composition!.Sid).ToList();
         compositions.Should().Contain([scene.Processing, scene.Enqueued]);
-        var progress = copyEvents.Of(RoomEventKind.CompositionProgress).Select(e => e.Composition!.Sid).ToList();
+        var progress = copyEvents.Of(VideoCallbackEvent.CompositionProgress).Select(e => e.Composition!.Sid).ToList();
         progress.Should().ContainSingle(sid => sid == scene.Processing, "the progress report still due is sent once");
         progress.Should().NotContain(scene.Halfway, "its progress report was sent before the snapshot");
         compositions.Should().Contain(scene.Halfway);
-        copyEvents.Of(RoomEventKind.CompositionEnqueued).Should().ContainSingle(e => e.Composition!.HookSid != null && e.Room.Sid == scene.Meeting);
+        copyEvents.Of(VideoCallbackEvent.CompositionEnqueued).Should().ContainSingle(e => e.Composition!.HookSid != null && e.Room.Sid == scene.Meeting);
         copy.InternalErrors.Should().BeEmpty();
     }
 
@@ -236,8 +234,8 @@ public sealed class RecordingStateTests : RecordingTest
         foreach (var identity in new[] { "erin", "frank" })
         {
             var participant = Fake.Rooms.Connect(room, identity);
-            participant.Publish(TrackKind.Audio, "mic");
-            participant.Publish(TrackKind.Video, "camera");
+            participant.Publish(VideoTrackKind.Audio, "mic");
+            participant.Publish(VideoTrackKind.Video, "camera");
         }
         await PostForm("/v1/CompositionHooks", "FriendlyName=all&AudioSources=*");
         Fake.Clock.Advance(TimeSpan.FromSeconds(10));
@@ -254,7 +252,7 @@ public sealed class RecordingStateTests : RecordingTest
         Fake.Rooms.Get(room);
         copy.Rooms.Get(room);
 
-        Events.Of(RoomEventKind.RecordingCompleted).Select(e => e.Recording!.TrackName)
+        Events.Of(VideoCallbackEvent.RecordingCompleted).Select(e => e.Recording!.TrackName)
             .Should().Equal(["camera", "mic", "camera", "mic"], "each participant's tracks are removed last first");
         copyEvents.All.Select(Describe).Should().Equal(Events.All.Select(Describe));
     }
@@ -329,7 +327,7 @@ public sealed class RecordingStateTests : RecordingTest
         put.Json.Value<string>("message").Should().Be($"Invalid state: recording {capturing["sid"]}: a recording still capturing needs its track " +
                                                       $"MT00000000000000000000000000000000 published by {capturing["participant_sid"]}");
         (await Get("/v1/Recordings")).Text.Should().Be(before.Text);
-        Fake.Rooms.Get(scene.Meeting).Status.Should().Be(Domain.Rooms.RoomStatus.InProgress);
+        Fake.Rooms.Get(scene.Meeting).Status.Should().Be(VideoRoomStatus.InProgress);
     }
 
     [Test]
@@ -365,7 +363,7 @@ public sealed class RecordingStateTests : RecordingTest
         var hooks = await Get("/v1/CompositionHooks");
 
         put.Status.Should().Be(HttpStatusCode.OK, put.Text);
-        Fake.Rooms.Get("meeting").Status.Should().Be(Domain.Rooms.RoomStatus.InProgress);
+        Fake.Rooms.Get("meeting").Status.Should().Be(VideoRoomStatus.InProgress);
         recordings.Json["recordings"]!.Should().BeEmpty();
         hooks.Json["composition_hooks"]!.Should().BeEmpty();
         (await Get("/v1/RecordingSettings/Default")).Json.Value<string?>("friendly_name").Should().BeNull();

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text;
-using FakeRooms.Domain.Participants;
-using FakeRooms.Domain.Rooms;
 using FakeRooms.Tests.Support;
 using Newtonsoft.Json.Linq;
 
@@ -19,8 +17,8 @@ public sealed class StateApiTests : FakeRoomsTest
         var retro = (await CreateRoom("UniqueName=retro&Type=group-small")).Value<string>("sid")!;
         await CreateRoom();
         var alice = Fake.Rooms.Connect(standup, "alice");
-        alice.Publish(TrackKind.Video, "camera");
-        alice.Publish(TrackKind.Audio, "mic");
+        alice.Publish(VideoTrackKind.Video, "camera");
+        alice.Publish(VideoTrackKind.Audio, "mic");
         alice.Disable("mic");
         Fake.Rooms.Connect(standup, "bob").Disconnect();
         Fake.Rooms.Connect(standup, "dave");
@@ -82,8 +80,8 @@ public sealed class StateApiTests : FakeRoomsTest
         await using var copy = await FakeRoomsServer.StartAsync(o => { o.Seed = 42; o.StartTime = Start; });
         copy.Restore(snapshot);
 
-        var next = Fake.Rooms.Create(new CreateRoom { UniqueName = "next" });
-        var nextInCopy = copy.Rooms.Create(new CreateRoom { UniqueName = "next" });
+        var next = Fake.Rooms.Create(new NewRoom { UniqueName = "next" });
+        var nextInCopy = copy.Rooms.Create(new NewRoom { UniqueName = "next" });
         var participant = Fake.Rooms.Connect(standup, "erin");
         var participantInCopy = copy.Rooms.Connect(standup, "erin");
 
@@ -113,13 +111,13 @@ public sealed class StateApiTests : FakeRoomsTest
         Fake.Clock.Advance(TimeSpan.FromMinutes(6));
         var frank = Fake.Rooms.ParticipantsOf(capped).Single();
 
-        unusedAfter2Min.Status.Should().Be(RoomStatus.Completed);
+        unusedAfter2Min.Status.Should().Be(VideoRoomStatus.Completed);
         unusedAfter2Min.EndTime.Should().Be(t0.AddMinutes(2));
-        emptiedAfter2Min.Status.Should().Be(RoomStatus.InProgress);
-        Fake.Rooms.Get(emptied).Status.Should().Be(RoomStatus.Completed);
+        emptiedAfter2Min.Status.Should().Be(VideoRoomStatus.InProgress);
+        Fake.Rooms.Get(emptied).Status.Should().Be(VideoRoomStatus.Completed);
         Fake.Rooms.Get(emptied).EndTime.Should().Be(t0.AddMinutes(4));
-        frankAfter4Min.Status.Should().Be(ParticipantStatus.Connected);
-        frank.Status.Should().Be(ParticipantStatus.Disconnected);
+        frankAfter4Min.Status.Should().Be(VideoParticipantStatus.Connected);
+        frank.Status.Should().Be(VideoParticipantStatus.Disconnected);
         frank.Duration.Should().Be(600);
         frank.DisconnectError!.Code.Should().Be(53216);
     }
@@ -157,7 +155,7 @@ public sealed class StateApiTests : FakeRoomsTest
         });
 
         put.Status.Should().Be(HttpStatusCode.OK, put.Text);
-        Fake.Rooms.Get("standup").Status.Should().Be(RoomStatus.InProgress);
+        Fake.Rooms.Get("standup").Status.Should().Be(VideoRoomStatus.InProgress);
     }
 
     [Test]
@@ -175,7 +173,7 @@ public sealed class StateApiTests : FakeRoomsTest
 
         put.ShouldBeTwilioError(400, 20001);
         put.Json.Value<string>("message").Should().Contain("two in-progress rooms are named 'standup'");
-        Fake.Rooms.Get("retro").Type.Should().Be(RoomType.GroupSmall);
+        Fake.Rooms.Get("retro").Type.Should().Be(VideoRoomType.GroupSmall);
     }
 
     [Test]

@@ -39,7 +39,7 @@ public sealed class AccountFaultTests : FakeRoomsTest
     [Test]
     public async Task An_accounts_fault_hits_its_own_calls_and_no_other_accounts()
     {
-        var rule = _a.Faults.On(Operation.CreateRoom).Always().RespondWithServiceUnavailable();
+        var rule = _a.Faults.On(TwilioOperation.CreateRoom).Always().RespondWithServiceUnavailable();
 
         var refused = await Refused(() => RoomResource.CreateAsync(uniqueName: "a", client: _twilioA));
         var other = await RoomResource.CreateAsync(uniqueName: "b", client: _twilioB);
@@ -76,8 +76,8 @@ public sealed class AccountFaultTests : FakeRoomsTest
     [Test]
     public async Task Server_wide_rules_still_hit_every_account_after_the_accounts_own_rules()
     {
-        var serverWide = Fake.Faults.On(Operation.CreateRoom).Always().RespondWithServiceUnavailable();
-        var own = _a.Faults.On(Operation.CreateRoom).Once().RespondWithTooManyRequests();
+        var serverWide = Fake.Faults.On(TwilioOperation.CreateRoom).Always().RespondWithServiceUnavailable();
+        var own = _a.Faults.On(TwilioOperation.CreateRoom).Once().RespondWithTooManyRequests();
 
         var first = await Refused(() => RoomResource.CreateAsync(client: _twilioA));
         var second = await Refused(() => RoomResource.CreateAsync(client: _twilioA));
@@ -149,7 +149,7 @@ public sealed class AccountFaultTests : FakeRoomsTest
     [Test]
     public async Task Clearing_the_servers_faults_leaves_the_accounts_own()
     {
-        var own = _a.Faults.On(Operation.CreateRoom).Always().RespondWithInternalServerError();
+        var own = _a.Faults.On(TwilioOperation.CreateRoom).Always().RespondWithInternalServerError();
 
         Fake.Faults.Clear();
 

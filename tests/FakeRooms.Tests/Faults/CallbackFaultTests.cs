@@ -1,7 +1,5 @@
 using System.Text;
 using FakeRooms.Callbacks;
-using FakeRooms.Domain.Events;
-using FakeRooms.Domain.Participants;
 using FakeRooms.Tests.Callbacks;
 using Twilio.Rest.Video.V1;
 
@@ -13,7 +11,7 @@ public sealed class CallbackFaultTests : CallbackTest
     [Test]
     public async Task Dropped_callback_is_not_sent_and_the_journal_marks_it()
     {
-        var rule = Fake.Faults.OnCallback(RoomEventKind.ParticipantConnected).Once().Drop();
+        var rule = Fake.Faults.OnCallback(VideoCallbackEvent.ParticipantConnected).Once().Drop();
         var room = await CreateRoomWithCallback("drop");
 
         Fake.Rooms.Connect(room.Sid, "alice");
@@ -31,7 +29,7 @@ public sealed class CallbackFaultTests : CallbackTest
     [Test]
     public async Task Duplicated_callback_arrives_twice_identical_with_the_same_idempotency_token()
     {
-        Fake.Faults.OnCallback(RoomEventKind.RoomCreated).Once().Duplicate();
+        Fake.Faults.OnCallback(VideoCallbackEvent.RoomCreated).Once().Duplicate();
 
         var room = await CreateRoomWithCallback("twice");
         await Fake.Callbacks.WhenIdleAsync();
@@ -49,7 +47,7 @@ public sealed class CallbackFaultTests : CallbackTest
     [Test]
     public async Task Delayed_callback_is_overtaken_by_the_rooms_later_callbacks()
     {
-        Fake.Faults.OnCallback(RoomEventKind.RoomCreated).Once().Delay(FakeRooms.Faults.FaultResponder.MaxDelay);
+        Fake.Faults.OnCallback(VideoCallbackEvent.RoomCreated).Once().Delay(FakeRooms.Faults.FaultResponder.MaxDelay);
         var room = await CreateRoomWithCallback("late");
 
         Fake.Rooms.Connect(room.Sid, "alice");
@@ -81,13 +79,13 @@ public sealed class CallbackFaultTests : CallbackTest
     [Test]
     public async Task Reordered_callback_arrives_after_the_rooms_next_one_with_true_sequence_and_timestamp()
     {
-        Fake.Faults.OnCallback(RoomEventKind.ParticipantConnected).ForRoom("swap").Once().Reorder();
+        Fake.Faults.OnCallback(VideoCallbackEvent.ParticipantConnected).ForRoom("swap").Once().Reorder();
         var room = await CreateRoomWithCallback("swap");
         var alice = Fake.Rooms.Connect(room.Sid, "alice");
         var connectedAt = Fake.Clock.UtcNow;
 
         Fake.Clock.Advance(TimeSpan.FromSeconds(1));
-        alice.Publish(TrackKind.Audio, "mic");
+        alice.Publish(VideoTrackKind.Audio, "mic");
         await Fake.Callbacks.WhenIdleAsync();
 
         var received = Receiver.For(room.Sid);
@@ -105,7 +103,7 @@ public sealed class CallbackFaultTests : CallbackTest
         Fake.Faults.OnCallbacks().Always().Reorder();
         var room = await CreateRoomWithCallback("pairs");
         var alice = Fake.Rooms.Connect(room.Sid, "alice");
-        alice.Publish(TrackKind.Audio, "mic");
+        alice.Publish(VideoTrackKind.Audio, "mic");
 
         await RoomResource.UpdateAsync(room.Sid, RoomResource.RoomStatusEnum.Completed, client: Twilio);
         await Fake.Callbacks.WhenIdleAsync();
@@ -127,7 +125,7 @@ public sealed class CallbackFaultTests : CallbackTest
             var alice = Fake.Rooms.Connect(room.Sid, "alice");
             for (var i = 0; i < 5; i++)
             {
-                alice.Publish(TrackKind.Audio, $"mic-{i}");
+                alice.Publish(VideoTrackKind.Audio, $"mic-{i}");
                 alice.Disable($"mic-{i}");
             }
             await RoomResource.UpdateAsync(room.Sid, RoomResource.RoomStatusEnum.Completed, client: Twilio);
@@ -147,7 +145,7 @@ public sealed class CallbackFaultTests : CallbackTest
     [Test]
     public async Task Reset_releases_a_callback_held_for_reorder()
     {
-        Fake.Faults.OnCallback(RoomEventKind.RoomCreated).Once().Reorder();
+        Fake.Faults.OnCallback(VideoCallbackEvent.RoomCreated).Once().Reorder();
         await CreateRoomWithCallback("held");
 
         Fake.Reset();

@@ -13,7 +13,7 @@ public sealed class ConnectionFaultTests : FakeRoomsTest
     public async Task Dropped_connection_throws_ApiConnectionException_and_creates_no_room()
     {
         await RoomResource.CreateAsync(uniqueName: "warm-up", client: Twilio); // the next call reuses the connection
-        var rule = Fake.Faults.On(Operation.CreateRoom).Next().DropConnection();
+        var rule = Fake.Faults.On(TwilioOperation.CreateRoom).Next().DropConnection();
 
         var act = () => RoomResource.CreateAsync(uniqueName: "dropped", client: Twilio);
 
@@ -28,7 +28,7 @@ public sealed class ConnectionFaultTests : FakeRoomsTest
     [Test]
     public async Task Connection_dropped_after_processing_throws_ApiConnectionException_but_the_room_exists()
     {
-        Fake.Faults.On(Operation.CreateRoom).Once().DropConnectionAfterProcessing();
+        Fake.Faults.On(TwilioOperation.CreateRoom).Once().DropConnectionAfterProcessing();
 
         var act = () => RoomResource.CreateAsync(uniqueName: "half-done", client: Twilio);
 
@@ -44,7 +44,7 @@ public sealed class ConnectionFaultTests : FakeRoomsTest
     [Test]
     public async Task Truncated_body_throws_ApiException_wrapping_the_json_error_and_the_room_exists()
     {
-        Fake.Faults.On(Operation.CreateRoom).Once().RespondWithTruncatedBody();
+        Fake.Faults.On(TwilioOperation.CreateRoom).Once().RespondWithTruncatedBody();
 
         var act = () => RoomResource.CreateAsync(uniqueName: "cut", client: Twilio);
 
@@ -58,7 +58,7 @@ public sealed class ConnectionFaultTests : FakeRoomsTest
     [Test]
     public async Task Raw_html_gateway_page_throws_ApiException_with_code_0()
     {
-        Fake.Faults.On(Operation.FetchRoom).Once().RespondWithRawBody(502, "<html><body>502 Bad Gateway</body></html>");
+        Fake.Faults.On(TwilioOperation.FetchRoom).Once().RespondWithRawBody(502, "<html><body>502 Bad Gateway</body></html>");
         var room = await RoomResource.CreateAsync(uniqueName: "behind-proxy", client: Twilio);
 
         var act = () => RoomResource.FetchAsync(room.Sid, client: Twilio);
@@ -73,7 +73,7 @@ public sealed class ConnectionFaultTests : FakeRoomsTest
     [Test]
     public async Task Delay_answers_normally_and_the_journal_marks_the_delay()
     {
-        var rule = Fake.Faults.On(Operation.CreateRoom).Once().Delay(TimeSpan.FromMilliseconds(20));
+        var rule = Fake.Faults.On(TwilioOperation.CreateRoom).Once().Delay(TimeSpan.FromMilliseconds(20));
 
         var room = await RoomResource.CreateAsync(uniqueName: "slow", client: Twilio);
 
@@ -89,7 +89,7 @@ public sealed class ConnectionFaultTests : FakeRoomsTest
         using var http = new System.Net.Http.HttpClient(Fake.CreateHttpMessageHandler()) { Timeout = TimeSpan.FromSeconds(1) };
         var impatient = new TwilioRestClient(Fake.AccountSid, Fake.AuthToken, httpClient: new SystemNetHttpClient(http));
         await RoomResource.CreateAsync(uniqueName: "warm-up", client: impatient);
-        Fake.Faults.On(Operation.CreateRoom).Once().Delay(FaultResponderMax);
+        Fake.Faults.On(TwilioOperation.CreateRoom).Once().Delay(FaultResponderMax);
 
         var act = () => RoomResource.CreateAsync(uniqueName: "timed-out", client: impatient);
 

@@ -10,7 +10,7 @@ public sealed class ErrorFaultTests : FakeRoomsTest
     [Test]
     public async Task Next_two_creations_are_rate_limited_with_20429_then_twilio_recovers()
     {
-        var rule = Fake.Faults.On(Operation.CreateRoom).Next(2).RespondWithTooManyRequests(retryAfter: TimeSpan.FromSeconds(3));
+        var rule = Fake.Faults.On(TwilioOperation.CreateRoom).Next(2).RespondWithTooManyRequests(retryAfter: TimeSpan.FromSeconds(3));
 
         var first = await CreateExpectingError("standup");
         var retryAfter = Twilio.HttpClient.LastResponse.Headers.RetryAfter?.Delta;
@@ -28,7 +28,7 @@ public sealed class ErrorFaultTests : FakeRoomsTest
     [Test]
     public async Task Rate_limited_call_is_not_processed()
     {
-        Fake.Faults.On(Operation.CreateRoom).Once().RespondWithTooManyRequests();
+        Fake.Faults.On(TwilioOperation.CreateRoom).Once().RespondWithTooManyRequests();
 
         await CreateExpectingError("not-created");
 
@@ -39,7 +39,7 @@ public sealed class ErrorFaultTests : FakeRoomsTest
     [Test]
     public async Task Internal_server_error_returns_500_with_code_20500()
     {
-        Fake.Faults.On(Operation.CreateRoom).Once().RespondWithInternalServerError();
+        Fake.Faults.On(TwilioOperation.CreateRoom).Once().RespondWithInternalServerError();
 
         var error = await CreateExpectingError("outage");
 
@@ -49,7 +49,7 @@ public sealed class ErrorFaultTests : FakeRoomsTest
     [Test]
     public async Task Service_unavailable_returns_503_with_code_20503_and_retry_after()
     {
-        Fake.Faults.On(Operation.CreateRoom).Once().RespondWithServiceUnavailable(TimeSpan.FromMilliseconds(1500));
+        Fake.Faults.On(TwilioOperation.CreateRoom).Once().RespondWithServiceUnavailable(TimeSpan.FromMilliseconds(1500));
 
         var error = await CreateExpectingError("outage");
 
@@ -60,10 +60,10 @@ public sealed class ErrorFaultTests : FakeRoomsTest
     [Test]
     public async Task Any_code_and_status_come_back_in_twilios_error_shape()
     {
-        Fake.Faults.On(Operation.CreateRoom).Once().RespondWithError(400, 53103, "Unable to create Room");
+        Fake.Faults.On(TwilioOperation.CreateRoom).Once().RespondWithError(400, 53103, "Unable to create Room");
 
         var raw = await PostForm("/v1/Rooms", "UniqueName=x");
-        Fake.Faults.On(Operation.CreateRoom).Once().RespondWithError(409, 99999, "Made up");
+        Fake.Faults.On(TwilioOperation.CreateRoom).Once().RespondWithError(409, 99999, "Made up");
         var error = await CreateExpectingError("x");
 
         raw.ShouldBeTwilioError(400, 53103, "Unable to create Room");
@@ -74,7 +74,7 @@ public sealed class ErrorFaultTests : FakeRoomsTest
     public async Task Journal_tells_injected_failures_from_real_ones()
     {
         await RoomResource.CreateAsync(uniqueName: "taken", client: Twilio);
-        Fake.Faults.On(Operation.CreateRoom).Once().RespondWithTooManyRequests(TimeSpan.FromSeconds(1));
+        Fake.Faults.On(TwilioOperation.CreateRoom).Once().RespondWithTooManyRequests(TimeSpan.FromSeconds(1));
 
         await CreateExpectingError("a");        // injected 429
         await CreateExpectingError("taken");    // real 53113
@@ -90,7 +90,7 @@ public sealed class ErrorFaultTests : FakeRoomsTest
     public async Task Always_fires_on_every_matching_call_and_only_on_that_operation()
     {
         var room = await RoomResource.CreateAsync(uniqueName: "steady", client: Twilio);
-        var rule = Fake.Faults.On(Operation.FetchRoom).Always().RespondWithServiceUnavailable();
+        var rule = Fake.Faults.On(TwilioOperation.FetchRoom).Always().RespondWithServiceUnavailable();
 
         for (var i = 0; i < 3; i++)
             (await FetchExpectingError(room.Sid)).Code.Should().Be(20503);
@@ -105,7 +105,7 @@ public sealed class ErrorFaultTests : FakeRoomsTest
     public async Task Rule_for_several_operations_fires_on_each()
     {
         var room = await RoomResource.CreateAsync(uniqueName: "multi", client: Twilio);
-        Fake.Faults.On(Operation.FetchRoom, Operation.UpdateRoom).Always().RespondWithInternalServerError();
+        Fake.Faults.On(TwilioOperation.FetchRoom, TwilioOperation.UpdateRoom).Always().RespondWithInternalServerError();
 
         var fetch = await FetchExpectingError(room.Sid);
         var update = async () => await RoomResource.UpdateAsync(room.Sid, RoomResource.RoomStatusEnum.Completed, client: Twilio);
@@ -136,7 +136,7 @@ public sealed class ErrorFaultTests : FakeRoomsTest
     public async Task Room_rule_by_sid_matches_calls_that_use_the_unique_name()
     {
         var room = await RoomResource.CreateAsync(uniqueName: "named", client: Twilio);
-        Fake.Faults.On(Operation.FetchRoom).ForRoom(room.Sid).Once().RespondWithInternalServerError();
+        Fake.Faults.On(TwilioOperation.FetchRoom).ForRoom(room.Sid).Once().RespondWithInternalServerError();
 
         var error = await FetchExpectingError("named");
 
@@ -159,7 +159,7 @@ public sealed class ErrorFaultTests : FakeRoomsTest
     public async Task Account_rule_fires_only_for_that_account()
     {
         Fake.Faults.OnAccount("AC00000000000000000000000000000000").Always().RespondWithInternalServerError();
-        var rule = Fake.Faults.On(Operation.CreateRoom).ForAccount(Fake.AccountSid).Once().RespondWithInternalServerError();
+        var rule = Fake.Faults.On(TwilioOperation.CreateRoom).ForAccount(Fake.AccountSid).Once().RespondWithInternalServerError();
 
         var error = await CreateExpectingError("mine");
         var created = await RoomResource.CreateAsync(uniqueName: "mine", client: Twilio);
@@ -195,7 +195,7 @@ public sealed class ErrorFaultTests : FakeRoomsTest
     [Test]
     public async Task First_matching_rule_wins_and_later_rules_wait()
     {
-        var first = Fake.Faults.On(Operation.CreateRoom).Once().RespondWithInternalServerError();
+        var first = Fake.Faults.On(TwilioOperation.CreateRoom).Once().RespondWithInternalServerError();
         var second = Fake.Faults.OnAnyOperation().Once().RespondWithServiceUnavailable();
 
         var a = await CreateExpectingError("a");
@@ -208,8 +208,8 @@ public sealed class ErrorFaultTests : FakeRoomsTest
     [Test]
     public async Task Clear_and_remove_stop_rules_and_keep_their_counts()
     {
-        var kept = Fake.Faults.On(Operation.CreateRoom).Always().RespondWithInternalServerError();
-        var removed = Fake.Faults.On(Operation.FetchRoom).Always().RespondWithInternalServerError();
+        var kept = Fake.Faults.On(TwilioOperation.CreateRoom).Always().RespondWithInternalServerError();
+        var removed = Fake.Faults.On(TwilioOperation.FetchRoom).Always().RespondWithInternalServerError();
         await CreateExpectingError("a");
 
         Fake.Faults.Remove(removed).Should().BeTrue();
@@ -226,11 +226,11 @@ public sealed class ErrorFaultTests : FakeRoomsTest
     [Test]
     public async Task Reset_clears_faults_and_ids_start_again()
     {
-        Fake.Faults.On(Operation.CreateRoom).Always().RespondWithInternalServerError();
+        Fake.Faults.On(TwilioOperation.CreateRoom).Always().RespondWithInternalServerError();
 
         Fake.Reset();
         var room = await RoomResource.CreateAsync(uniqueName: "after-reset", client: Twilio);
-        var next = Fake.Faults.On(Operation.FetchRoom).Once().RespondWithInternalServerError();
+        var next = Fake.Faults.On(TwilioOperation.FetchRoom).Once().RespondWithInternalServerError();
 
         room.UniqueName.Should().Be("after-reset");
         next.Id.Should().Be("fault-1");
@@ -240,7 +240,7 @@ public sealed class ErrorFaultTests : FakeRoomsTest
     [Test]
     public async Task Error_after_a_delay_is_still_twilios_error()
     {
-        Fake.Faults.On(Operation.CreateRoom).Once().AfterDelay(TimeSpan.FromMilliseconds(10)).RespondWithTooManyRequests();
+        Fake.Faults.On(TwilioOperation.CreateRoom).Once().AfterDelay(TimeSpan.FromMilliseconds(10)).RespondWithTooManyRequests();
 
         var error = await CreateExpectingError("late");
 
@@ -253,8 +253,9 @@ public sealed class ErrorFaultTests : FakeRoomsTest
     {
         var faults = Fake.Faults;
 
-        ((Action)(() => faults.On(Operation.Unknown))).Should().Throw<ArgumentOutOfRangeException>();
-        ((Action)(() => faults.On(Operation.Control))).Should().Throw<ArgumentOutOfRangeException>();
+        // Unknown and Control are no TwilioOperation (PublicModelTests); only a cast integer can name them.
+        ((Action)(() => faults.On((TwilioOperation)(int)Operation.Unknown))).Should().Throw<ArgumentOutOfRangeException>();
+        ((Action)(() => faults.On((TwilioOperation)(int)Operation.Control))).Should().Throw<ArgumentOutOfRangeException>();
         ((Action)(() => faults.OnAnyOperation().Next(0))).Should().Throw<ArgumentOutOfRangeException>();
         ((Action)(() => faults.OnAnyOperation().WithProbability(1.5))).Should().Throw<ArgumentOutOfRangeException>();
         ((Action)(() => faults.OnAnyOperation().WithProbability(double.NaN))).Should().Throw<ArgumentOutOfRangeException>();

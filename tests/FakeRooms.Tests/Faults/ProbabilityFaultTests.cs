@@ -68,7 +68,7 @@ public sealed class ProbabilityFaultTests
 
     private static async Task<List<bool>> Run(FakeRoomsServer fake, TwilioRestClient client, int? ruleSeed)
     {
-        fake.Faults.On(Operation.ReadRoom).WithProbability(0.5, ruleSeed).RespondWithServiceUnavailable();
+        fake.Faults.On(TwilioOperation.ReadRoom).WithProbability(0.5, ruleSeed).RespondWithServiceUnavailable();
         var fired = new List<bool>();
         for (var i = 0; i < Calls; i++)
         {

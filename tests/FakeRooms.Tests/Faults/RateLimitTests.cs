@@ -82,7 +82,7 @@ public sealed class RateLimitTests : FakeRoomsTest
     [Test]
     public async Task Injected_faults_do_not_use_up_the_quota()
     {
-        Fake.Faults.On(Operation.CreateRoom).Next(3).RespondWithInternalServerError();
+        Fake.Faults.On(TwilioOperation.CreateRoom).Next(3).RespondWithInternalServerError();
         for (var i = 0; i < 3; i++)
             (await CreateExpectingError()).Code.Should().Be(20500);
 

@@ -38,7 +38,7 @@ public sealed class RetryLoopTests : FakeRoomsTest
     [Test]
     public async Task Retry_loop_succeeds_on_the_third_attempt_after_two_429s_honouring_retry_after()
     {
-        Fake.Faults.On(Operation.CreateRoom).Next(2).RespondWithTooManyRequests(retryAfter: TimeSpan.FromSeconds(2));
+        Fake.Faults.On(TwilioOperation.CreateRoom).Next(2).RespondWithTooManyRequests(retryAfter: TimeSpan.FromSeconds(2));
         var waits = new List<TimeSpan>();
         var app = new RoomCreator(Twilio, wait => { waits.Add(wait); return Task.CompletedTask; });
 
@@ -54,7 +54,7 @@ public sealed class RetryLoopTests : FakeRoomsTest
     [Test]
     public async Task Retry_loop_gives_up_after_its_attempts_and_surfaces_20503()
     {
-        Fake.Faults.On(Operation.CreateRoom).Always().RespondWithServiceUnavailable();
+        Fake.Faults.On(TwilioOperation.CreateRoom).Always().RespondWithServiceUnavailable();
         var waits = new List<TimeSpan>();
         var app = new RoomCreator(Twilio, wait => { waits.Add(wait); return Task.CompletedTask; }, maxAttempts: 3);
 

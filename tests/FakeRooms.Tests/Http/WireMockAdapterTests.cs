@@ -52,7 +52,7 @@ public sealed class WireMockAdapterTests(bool listen)
         rooms.Headers.Should().NotContain(h => h.Key.StartsWith("X-FakeRooms", StringComparison.OrdinalIgnoreCase),
             "the catch-all mapping's marker never reaches a client");
         _fake.Calls.Select(c => (c.Operation, c.StatusCode)).Should().Equal((Operation.Unknown, 200), (Operation.ReadRoom, 200));
-        _fake.Calls[1].QueryValue("Status").Should().Be("in-progress");
+        _fake.Calls.Snapshot()[1].QueryValue("Status").Should().Be("in-progress");
     }
 
     [Test]

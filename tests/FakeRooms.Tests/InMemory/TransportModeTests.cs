@@ -74,7 +74,7 @@ public sealed class TransportModeTests(bool listen)
             (Operation.CreateRoom, 201, _fake.AccountSid),
             (Operation.FetchRoom, 200, _fake.AccountSid),
             (Operation.UpdateRoom, 202, _fake.AccountSid));
-        _fake.Calls[0].FormValue("UniqueName").Should().Be("standup");
+        _fake.Calls.Snapshot()[0].FormValue("UniqueName").Should().Be("standup");
     }
 
     [Test]
@@ -124,7 +124,7 @@ public sealed class TransportModeTests(bool listen)
     [Test]
     public async Task A_dropped_connection_throws_as_over_http_and_creates_no_room()
     {
-        var rule = _fake.Faults.On(Operation.CreateRoom).Next().DropConnection();
+        var rule = _fake.Faults.On(TwilioOperation.CreateRoom).Next().DropConnection();
 
         var act = () => RoomResource.CreateAsync(uniqueName: "dropped", client: _twilio);
 
@@ -138,7 +138,7 @@ public sealed class TransportModeTests(bool listen)
     [Test]
     public async Task A_plain_http_client_sees_a_drop_as_HttpRequestException()
     {
-        _fake.Faults.On(Operation.ReadRoom).Next().DropConnection();
+        _fake.Faults.On(TwilioOperation.ReadRoom).Next().DropConnection();
         using var http = new HttpClient(_fake.CreateHttpMessageHandler());
         using var request = new HttpRequestMessage(HttpMethod.Get, "https://video.twilio.com/v1/Rooms");
         request.Headers.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{_fake.AccountSid}:{_fake.AuthToken}")));
@@ -151,7 +151,7 @@ public sealed class TransportModeTests(bool listen)
     [Test]
     public async Task A_delay_holds_the_answer_back()
     {
-        _fake.Faults.On(Operation.CreateRoom).Once().Delay(TimeSpan.FromMilliseconds(150));
+        _fake.Faults.On(TwilioOperation.CreateRoom).Once().Delay(TimeSpan.FromMilliseconds(150));
         var watch = Stopwatch.StartNew();
 
         var room = await RoomResource.CreateAsync(uniqueName: "slow", client: _twilio);
@@ -164,7 +164,7 @@ public sealed class TransportModeTests(bool listen)
     [Test]
     public async Task A_delay_longer_than_the_clients_timeout_times_out_but_the_room_exists()
     {
-        _fake.Faults.On(Operation.CreateRoom).Once().Delay(TimeSpan.FromMinutes(5));
+        _fake.Faults.On(TwilioOperation.CreateRoom).Once().Delay(TimeSpan.FromMinutes(5));
         var handler = _fake.CreateHttpMessageHandler();
         var impatient = new TwilioRestClient(_fake.AccountSid, _fake.AuthToken,
             httpClient: new Twilio.Http.SystemNetHttpClient(new HttpClient(handler) { Timeout = TimeSpan.FromMilliseconds(300) }));
@@ -262,7 +262,7 @@ public sealed class TransportModeTests(bool listen)
         var fetched = await RoomResource.FetchAsync("café standup", client: _twilio);
 
         fetched.Sid.Should().Be(room.Sid);
-        _fake.Calls[^1].PathParameters["Sid"].Should().Be("café standup");
+        _fake.Calls.Snapshot()[^1].PathParameters["Sid"].Should().Be("café standup");
     }
 
     [Test]

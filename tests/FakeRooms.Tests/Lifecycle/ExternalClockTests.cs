@@ -1,5 +1,4 @@
 using FakeRooms.Domain.Events;
-using FakeRooms.Domain.Rooms;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FakeRooms.Tests.Lifecycle;
@@ -23,8 +22,8 @@ public sealed class ExternalClockTests
         var time = new FakeTimeProvider(Start);
         await using var fake = await FakeRoomsServer.StartAsync(o => o.TimeProvider = time);
         var ended = new TaskCompletionSource<RoomEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
-        fake.Events.Subscribe(new Sink(e => { if (e.Kind == RoomEventKind.RoomEnded) ended.TrySetResult(e); }));
-        var room = fake.Rooms.Create(new CreateRoom { UnusedRoomTimeout = 1 });
+        fake.Events.Subscribe(new Sink(e => { if ((VideoCallbackEvent)e.Kind == VideoCallbackEvent.RoomEnded) ended.TrySetResult(e); }));
+        var room = fake.Rooms.Create(new NewRoom { UnusedRoomTimeout = 1 });
 
         time.Advance(TimeSpan.FromSeconds(59));
         var early = ended.Task.IsCompleted;

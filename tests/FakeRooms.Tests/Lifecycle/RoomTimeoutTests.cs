@@ -1,4 +1,3 @@
-using FakeRooms.Domain.Participants;
 using FakeRooms.Tests.Support;
 using Twilio.Rest.Video.V1;
 using Twilio.Rest.Video.V1.Room;
@@ -239,7 +238,7 @@ public sealed class RoomTimeoutTests : FakeRoomsTest
 
         Fake.Clock.SetUtcNow(Fake.Clock.UtcNow.AddMinutes(1));
 
-        Fake.Rooms.Get(room.Sid).Status.Should().Be(Domain.Rooms.RoomStatus.Completed);
+        Fake.Rooms.Get(room.Sid).Status.Should().Be(VideoRoomStatus.Completed);
     }
 
     [Test]
@@ -269,6 +268,6 @@ public sealed class RoomTimeoutTests : FakeRoomsTest
 
         Fake.Reset();
 
-        ((Action)(() => alice.Publish(TrackKind.Audio, "mic"))).ShouldFailWithTwilioError(404, 20404);
+        ((Action)(() => alice.Publish(VideoTrackKind.Audio, "mic"))).ShouldFailWithTwilioError(404, 20404);
     }
 }

@@ -1,5 +1,3 @@
-using FakeRooms.Domain.Participants;
-using FakeRooms.Domain.Rooms;
 using FakeRooms.Tests.Support;
 using Twilio.Rest.Video.V1;
 using Twilio.Rest.Video.V1.Room;
@@ -25,12 +23,12 @@ public sealed class JoinRulesTests : FakeRoomsTest
     [Test]
     public void A_seat_freed_by_a_leaving_participant_can_be_taken()
     {
-        var room = Fake.Rooms.Create(new CreateRoom { MaxParticipants = 1 });
+        var room = Fake.Rooms.Create(new NewRoom { MaxParticipants = 1 });
         Fake.Rooms.Connect(room.Sid, identity: "alice").Disconnect();
 
         var bob = Fake.Rooms.Connect(room.Sid, identity: "bob");
 
-        bob.Current.Status.Should().Be(ParticipantStatus.Connected);
+        bob.Current.Status.Should().Be(VideoParticipantStatus.Connected);
     }
 
     [Test]
@@ -44,11 +42,11 @@ public sealed class JoinRulesTests : FakeRoomsTest
         var second = Fake.Rooms.Connect("dup", identity: "alice");
 
         second.Sid.Should().NotBe(first.Sid);
-        first.Current.Status.Should().Be(ParticipantStatus.Disconnected);
+        first.Current.Status.Should().Be(VideoParticipantStatus.Disconnected);
         first.Current.Duration.Should().Be(20);
         first.Current.DisconnectError!.Code.Should().Be(53205);
         first.Current.DisconnectError.Message.Should().Be("Participant disconnected because of duplicate identity");
-        second.Current.Status.Should().Be(ParticipantStatus.Connected);
+        second.Current.Status.Should().Be(VideoParticipantStatus.Connected);
         (await ParticipantResource.FetchAsync("dup", "alice", client: Twilio)).Sid.Should().Be(second.Sid, "a full room still takes the returning identity");
         (await ParticipantResource.ReadAsync(room.Sid, client: Twilio)).Should().HaveCount(2);
     }
@@ -56,7 +54,7 @@ public sealed class JoinRulesTests : FakeRoomsTest
     [Test]
     public void Joining_a_completed_room_by_sid_fails_with_53118()
     {
-        var room = Fake.Rooms.Create(new CreateRoom { UniqueName = "over" });
+        var room = Fake.Rooms.Create(new NewRoom { UniqueName = "over" });
         Fake.Rooms.Complete(room.Sid);
 
         var join = () => { Fake.Rooms.Connect(room.Sid, identity: "alice"); };
@@ -67,12 +65,12 @@ public sealed class JoinRulesTests : FakeRoomsTest
     [Test]
     public void Joining_by_the_name_of_a_completed_room_fails_with_53106_because_the_name_is_free()
     {
-        var room = Fake.Rooms.Create(new CreateRoom { UniqueName = "gone", UnusedRoomTimeout = 1 });
+        var room = Fake.Rooms.Create(new NewRoom { UniqueName = "gone", UnusedRoomTimeout = 1 });
         Fake.Clock.Advance(TimeSpan.FromMinutes(1));
 
         var join = () => { Fake.Rooms.Connect("gone", identity: "alice"); };
 
-        Fake.Rooms.Get(room.Sid).Status.Should().Be(RoomStatus.Completed);
+        Fake.Rooms.Get(room.Sid).Status.Should().Be(VideoRoomStatus.Completed);
         join.ShouldFailWithTwilioError(404, 53106, "Room not found");
     }
 
@@ -118,13 +116,13 @@ public sealed class JoinRulesTests : FakeRoomsTest
     {
         var room = Fake.Rooms.Create();
         var alice = Fake.Rooms.Connect(room.Sid, identity: "alice");
-        alice.Publish(TrackKind.Audio, "mic");
+        alice.Publish(VideoTrackKind.Audio, "mic");
 
         var again = Fake.Rooms.Connect(room.Sid, identity: "alice");
 
         Fake.Rooms.ParticipantsOf(room.Sid).Select(p => (p.Sid, p.Status)).Should().Equal(
-            (alice.Sid, ParticipantStatus.Disconnected), (again.Sid, ParticipantStatus.Connected));
+            (alice.Sid, VideoParticipantStatus.Disconnected), (again.Sid, VideoParticipantStatus.Connected));
         alice.PublishedTracks.Should().BeEmpty("a participant's tracks go when it is disconnected");
-        again.Publish(TrackKind.Audio, "mic").Name.Should().Be("mic");
+        again.Publish(VideoTrackKind.Audio, "mic").Name.Should().Be("mic");
     }
 }

@@ -195,7 +195,7 @@ public sealed class ParticipantResourceTests : FakeRoomsTest
         var act = () => ParticipantResource.UpdateAsync(_room.Sid, "alice", ParticipantResource.StatusEnum.Connected, client: Twilio);
 
         await act.ShouldFailWithApiError(400, 20001);
-        alice.Current.Status.Should().Be(Domain.Participants.ParticipantStatus.Connected);
+        alice.Current.Status.Should().Be(VideoParticipantStatus.Connected);
     }
 
     [Test]

@@ -1,4 +1,3 @@
-using FakeRooms.Domain.Participants;
 using FakeRooms.Tests.Callbacks;
 using FakeRooms.Tests.Support;
 using Twilio.Rest.Video.V1;
@@ -18,7 +17,7 @@ public sealed class ReconnectingTests : CallbackTest
     {
         var room = await CreateRoomWithCallback("standup");
         var alice = Fake.Rooms.Connect("standup", "alice");
-        alice.Publish(TrackKind.Audio, "mic");
+        alice.Publish(VideoTrackKind.Audio, "mic");
         var bob = Fake.Rooms.Connect("standup", "bob");
 
         alice.LoseConnection();
@@ -57,7 +56,7 @@ public sealed class ReconnectingTests : CallbackTest
     {
         var room = await CreateRoomWithCallback("standup");
         var alice = Fake.Rooms.Connect("standup", "alice");
-        alice.Publish(TrackKind.Audio, "mic");
+        alice.Publish(VideoTrackKind.Audio, "mic");
         Fake.Clock.Advance(TimeSpan.FromSeconds(10));
 
         alice.LoseConnection();
@@ -86,9 +85,9 @@ public sealed class ReconnectingTests : CallbackTest
 
         var second = Fake.Rooms.Connect("standup", "alice");
 
-        first.Current.Status.Should().Be(ParticipantStatus.Disconnected);
+        first.Current.Status.Should().Be(VideoParticipantStatus.Disconnected);
         first.Current.DisconnectError!.Code.Should().Be(53205);
-        second.Current.Status.Should().Be(ParticipantStatus.Connected);
+        second.Current.Status.Should().Be(VideoParticipantStatus.Connected);
     }
 
     [Test]
@@ -123,7 +122,7 @@ public sealed class ReconnectionWindowOptionTests : FakeRoomsTest
         var stillThere = alice.Current.Status;
         Fake.Clock.Advance(TimeSpan.FromSeconds(1));
 
-        stillThere.Should().Be(ParticipantStatus.Reconnecting);
-        alice.Current.Status.Should().Be(ParticipantStatus.Disconnected);
+        stillThere.Should().Be(VideoParticipantStatus.Reconnecting);
+        alice.Current.Status.Should().Be(VideoParticipantStatus.Disconnected);
     }
 }

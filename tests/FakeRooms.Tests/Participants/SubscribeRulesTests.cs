@@ -1,5 +1,4 @@
 using System.Net;
-using FakeRooms.Domain.Participants;
 using FakeRooms.Tests.Support;
 using Twilio.Rest.Video.V1;
 using Twilio.Rest.Video.V1.Room.Participant;
@@ -68,9 +67,9 @@ public sealed class SubscribeRulesTests : FakeRoomsTest
 
         await SubscribeRulesResource.UpdateAsync(_room.Sid, alice.Sid, rules: rules, client: Twilio);
         var bob = Fake.Rooms.Connect("studio", "bob");
-        bob.Publish(TrackKind.Audio, "bob-audio");
-        bob.Publish(TrackKind.Video, "bob-cam");
-        Fake.Rooms.Connect("studio", "carl").Publish(TrackKind.Audio, "carl-audio");
+        bob.Publish(VideoTrackKind.Audio, "bob-audio");
+        bob.Publish(VideoTrackKind.Video, "bob-cam");
+        Fake.Rooms.Connect("studio", "carl").Publish(VideoTrackKind.Audio, "carl-audio");
 
         alice.SubscribedTracks.Select(t => t.Name).Should().Equal("bob-audio");
         (await SubscribeRulesResource.FetchAsync("studio", "alice", client: Twilio)).Rules.Should().HaveCount(2);
@@ -170,13 +169,13 @@ public sealed class SubscribeRulesTests : FakeRoomsTest
         var carl = Fake.Rooms.Connect("studio", "carl");
         foreach (var (who, name) in new[] { (alice, "alice"), (bob, "bob") })
         {
-            who.Publish(TrackKind.Audio, name + "-audio");
-            who.Publish(TrackKind.Video, name + "-cam");
-            who.Publish(TrackKind.Video, "screen");
+            who.Publish(VideoTrackKind.Audio, name + "-audio");
+            who.Publish(VideoTrackKind.Video, name + "-cam");
+            who.Publish(VideoTrackKind.Video, "screen");
         }
-        carl.Publish(TrackKind.Audio, "carl-audio");
-        carl.Publish(TrackKind.Video, "carl-cam");
-        carl.Publish(TrackKind.Data, "carl-data");
+        carl.Publish(VideoTrackKind.Audio, "carl-audio");
+        carl.Publish(VideoTrackKind.Video, "carl-cam");
+        carl.Publish(VideoTrackKind.Data, "carl-data");
         return (alice, bob, carl);
     }
 

@@ -1,5 +1,4 @@
 using System.Net;
-using FakeRooms.Domain.Participants;
 using FakeRooms.Tests.Support;
 using Twilio.Rest.Video.V1;
 using Twilio.Rest.Video.V1.Room.Participant;
@@ -18,10 +17,10 @@ public sealed class TrackResourceTests : FakeRoomsTest
     public async Task Published_tracks_read_newest_first_and_fetch_by_sid_and_by_name()
     {
         var alice = Fake.Rooms.Connect("studio", identity: "alice");
-        var mic = alice.Publish(TrackKind.Audio, "mic");
+        var mic = alice.Publish(VideoTrackKind.Audio, "mic");
         Fake.Clock.Advance(TimeSpan.FromSeconds(1));
-        var cam = alice.Publish(TrackKind.Video, "cam");
-        alice.Publish(TrackKind.Data, "chat");
+        var cam = alice.Publish(VideoTrackKind.Video, "cam");
+        alice.Publish(VideoTrackKind.Data, "chat");
 
         var all = await PublishedTrackResource.ReadAsync(_room.Sid, alice.Sid, client: Twilio);
         var bySid = await PublishedTrackResource.FetchAsync(_room.Sid, alice.Sid, mic.Sid, client: Twilio);
@@ -40,7 +39,7 @@ public sealed class TrackResourceTests : FakeRoomsTest
     public async Task Published_track_json_has_every_spec_property_in_order()
     {
         var alice = Fake.Rooms.Connect("studio", identity: "alice");
-        var mic = alice.Publish(TrackKind.Audio, "mic");
+        var mic = alice.Publish(VideoTrackKind.Audio, "mic");
 
         var answer = await Get($"/v1/Rooms/{_room.Sid}/Participants/{alice.Sid}/PublishedTracks/{mic.Sid}");
 
@@ -53,7 +52,7 @@ public sealed class TrackResourceTests : FakeRoomsTest
     public async Task Disable_and_enable_show_in_enabled_and_date_updated()
     {
         var alice = Fake.Rooms.Connect("studio", identity: "alice");
-        alice.Publish(TrackKind.Video, "cam");
+        alice.Publish(VideoTrackKind.Video, "cam");
         Fake.Clock.Advance(TimeSpan.FromSeconds(3));
 
         alice.Disable("cam");
@@ -70,7 +69,7 @@ public sealed class TrackResourceTests : FakeRoomsTest
     public async Task Unpublished_track_is_gone_with_20404()
     {
         var alice = Fake.Rooms.Connect("studio", identity: "alice");
-        var mic = alice.Publish(TrackKind.Audio, "mic");
+        var mic = alice.Publish(VideoTrackKind.Audio, "mic");
 
         alice.Unpublish("mic");
         var act = () => PublishedTrackResource.FetchAsync(_room.Sid, alice.Sid, mic.Sid, client: Twilio);
@@ -94,9 +93,9 @@ public sealed class TrackResourceTests : FakeRoomsTest
         var alice = Fake.Rooms.Connect("studio", identity: "alice");
         var bob = Fake.Rooms.Connect("studio", identity: "bob");
         var carol = Fake.Rooms.Connect("studio", identity: "carol");
-        var mic = alice.Publish(TrackKind.Audio, "mic");
-        var cam = alice.Publish(TrackKind.Video, "cam");
-        var bobMic = bob.Publish(TrackKind.Audio, "mic");
+        var mic = alice.Publish(VideoTrackKind.Audio, "mic");
+        var cam = alice.Publish(VideoTrackKind.Video, "cam");
+        var bobMic = bob.Publish(VideoTrackKind.Audio, "mic");
 
         var bobs = await SubscribedTrackResource.ReadAsync(_room.Sid, bob.Sid, client: Twilio);
         var carols = await SubscribedTrackResource.ReadAsync(_room.Sid, carol.Sid, client: Twilio);
@@ -120,7 +119,7 @@ public sealed class TrackResourceTests : FakeRoomsTest
     {
         var alice = Fake.Rooms.Connect("studio", identity: "alice");
         var bob = Fake.Rooms.Connect("studio", identity: "bob");
-        var mic = alice.Publish(TrackKind.Audio, "mic");
+        var mic = alice.Publish(VideoTrackKind.Audio, "mic");
 
         var answer = await Get($"/v1/Rooms/{_room.Sid}/Participants/{bob.Sid}/SubscribedTracks");
 
@@ -136,8 +135,8 @@ public sealed class TrackResourceTests : FakeRoomsTest
     {
         var alice = Fake.Rooms.Connect("studio", identity: "alice");
         var bob = Fake.Rooms.Connect("studio", identity: "bob");
-        var mic = alice.Publish(TrackKind.Audio, "mic");
-        alice.Publish(TrackKind.Video, "cam");
+        var mic = alice.Publish(VideoTrackKind.Audio, "mic");
+        alice.Publish(VideoTrackKind.Video, "cam");
 
         alice.Disable("mic");
         var paused = await SubscribedTrackResource.FetchAsync(_room.Sid, bob.Sid, mic.Sid, client: Twilio);
@@ -156,14 +155,14 @@ public sealed class TrackResourceTests : FakeRoomsTest
     [Test]
     public void Audio_only_room_refuses_video_with_53125_and_takes_audio_and_data()
     {
-        var room = Fake.Rooms.Create(new Domain.Rooms.CreateRoom { AudioOnly = true });
+        var room = Fake.Rooms.Create(new NewRoom { AudioOnly = true });
         var alice = Fake.Rooms.Connect(room.Sid, identity: "alice");
 
-        var video = () => { alice.Publish(TrackKind.Video, "cam"); };
+        var video = () => { alice.Publish(VideoTrackKind.Video, "cam"); };
 
         video.ShouldFailWithTwilioError(400, 53125, "The track kind is not supported by the Room");
-        alice.Publish(TrackKind.Audio, "mic").Kind.Should().Be(TrackKind.Audio);
-        alice.Publish(TrackKind.Data, "chat").Kind.Should().Be(TrackKind.Data);
+        alice.Publish(VideoTrackKind.Audio, "mic").Kind.Should().Be(VideoTrackKind.Audio);
+        alice.Publish(VideoTrackKind.Data, "chat").Kind.Should().Be(VideoTrackKind.Data);
     }
 
     [Test]
@@ -174,31 +173,31 @@ public sealed class TrackResourceTests : FakeRoomsTest
         var bob = Fake.Rooms.Connect(large.Sid, identity: "bob");
         for (var i = 0; i < 8; i++)
         {
-            alice.Publish(TrackKind.Data, $"a{i}");
-            bob.Publish(TrackKind.Data, $"b{i}");
+            alice.Publish(VideoTrackKind.Data, $"a{i}");
+            bob.Publish(VideoTrackKind.Data, $"b{i}");
         }
 
-        var seventeenth = () => { alice.Publish(TrackKind.Audio, "one-too-many"); };
+        var seventeenth = () => { alice.Publish(VideoTrackKind.Audio, "one-too-many"); };
 
         large.MaxConcurrentPublishedTracks.Should().Be(16);
         seventeenth.ShouldFailWithTwilioError(400, 53203,
             "The maximum number of published tracks allowed in the Room at the same time has been reached");
         bob.Unpublish("b0");
-        alice.Publish(TrackKind.Audio, "one-too-many").Name.Should().Be("one-too-many");
+        alice.Publish(VideoTrackKind.Audio, "one-too-many").Name.Should().Be("one-too-many");
     }
 
     [Test]
     public void A_leaving_participant_frees_its_tracks_for_the_room_limit()
     {
-        var room = Fake.Rooms.Create(new Domain.Rooms.CreateRoom { LargeRoom = true });
+        var room = Fake.Rooms.Create(new NewRoom { LargeRoom = true });
         var alice = Fake.Rooms.Connect(room.Sid, identity: "alice");
         for (var i = 0; i < 16; i++)
-            alice.Publish(TrackKind.Data, $"t{i}");
+            alice.Publish(VideoTrackKind.Data, $"t{i}");
 
         alice.Disconnect();
         var bob = Fake.Rooms.Connect(room.Sid, identity: "bob");
 
-        bob.Publish(TrackKind.Audio, "mic").Should().NotBeNull();
+        bob.Publish(VideoTrackKind.Audio, "mic").Should().NotBeNull();
         alice.PublishedTracks.Should().BeEmpty();
     }
 
@@ -207,13 +206,13 @@ public sealed class TrackResourceTests : FakeRoomsTest
     {
         var alice = Fake.Rooms.Connect("studio", identity: "alice");
         var bob = Fake.Rooms.Connect("studio", identity: "bob");
-        alice.Publish(TrackKind.Audio, "mic");
+        alice.Publish(VideoTrackKind.Audio, "mic");
 
-        ((Action)(() => alice.Publish(TrackKind.Video, "mic"))).ShouldFailWithTwilioError(409, 53304, "Track name is duplicated");
-        ((Action)(() => alice.Publish(TrackKind.Audio, ""))).ShouldFailWithTwilioError(400, 53301, "Track name is invalid");
-        ((Action)(() => alice.Publish(TrackKind.Audio, new string('n', 129)))).ShouldFailWithTwilioError(400, 53302, "Track name is too long");
-        alice.Publish(TrackKind.Audio, new string('n', 128)).Name.Should().HaveLength(128);
-        bob.Publish(TrackKind.Audio, "mic").Name.Should().Be("mic", "another participant may use the same name");
+        ((Action)(() => alice.Publish(VideoTrackKind.Video, "mic"))).ShouldFailWithTwilioError(409, 53304, "Track name is duplicated");
+        ((Action)(() => alice.Publish(VideoTrackKind.Audio, ""))).ShouldFailWithTwilioError(400, 53301, "Track name is invalid");
+        ((Action)(() => alice.Publish(VideoTrackKind.Audio, new string('n', 129)))).ShouldFailWithTwilioError(400, 53302, "Track name is too long");
+        alice.Publish(VideoTrackKind.Audio, new string('n', 128)).Name.Should().HaveLength(128);
+        bob.Publish(VideoTrackKind.Audio, "mic").Name.Should().Be("mic", "another participant may use the same name");
     }
 
     [Test]
@@ -222,7 +221,7 @@ public sealed class TrackResourceTests : FakeRoomsTest
         var alice = Fake.Rooms.Connect("studio", identity: "alice");
         alice.Disconnect();
 
-        ((Action)(() => alice.Publish(TrackKind.Audio, "mic"))).ShouldFailWithTwilioError(404, 53204, "Participant not found");
+        ((Action)(() => alice.Publish(VideoTrackKind.Audio, "mic"))).ShouldFailWithTwilioError(404, 53204, "Participant not found");
         ((Action)(() => alice.Disable("mic"))).ShouldFailWithTwilioError(404, 53204);
     }
 

@@ -1,6 +1,4 @@
 using System.Net;
-using FakeRooms.Domain.Events;
-using FakeRooms.Domain.Participants;
 using FakeRooms.Tests.Support;
 using Twilio.Rest.Video.V1;
 
@@ -17,7 +15,7 @@ public sealed class CompositionHookTests : RecordingTest
             statusCallback: new Uri("https://callbacks.invalid/hooks"), client: Twilio);
         await CompositionHookResource.CreateAsync("off", enabled: false, audioSources: ["*"], client: Twilio);
         var room = await CreateRecordedRoom();
-        Fake.Rooms.Connect("meeting", "alice").Publish(TrackKind.Audio, "mic");
+        Fake.Rooms.Connect("meeting", "alice").Publish(VideoTrackKind.Audio, "mic");
         Fake.Clock.Advance(TimeSpan.FromSeconds(10));
 
         await RoomResource.UpdateAsync(room.Sid, RoomResource.RoomStatusEnum.Completed, client: Twilio);
@@ -28,7 +26,7 @@ public sealed class CompositionHookTests : RecordingTest
         composition.Status.Should().Be(CompositionResource.StatusEnum.Completed);
         composition.Format.Should().Be(CompositionResource.FormatEnum.Mp4);
         composition.StatusCallback.Should().Be(new Uri("https://callbacks.invalid/hooks"));
-        var enqueued = Events.Of(RoomEventKind.CompositionEnqueued).Single();
+        var enqueued = Events.Of(VideoCallbackEvent.CompositionEnqueued).Single();
         enqueued.Composition!.HookSid.Should().Be(hook.Sid);
         enqueued.Composition.HookFriendlyName.Should().Be("everyone");
     }
@@ -38,12 +36,12 @@ public sealed class CompositionHookTests : RecordingTest
     {
         var hook = await CompositionHookResource.CreateAsync("everyone", audioSources: ["*"], client: Twilio);
         var room = await RoomResource.CreateAsync(uniqueName: "unrecorded", client: Twilio);
-        Fake.Rooms.Connect("unrecorded", "alice").Publish(TrackKind.Audio, "mic");
+        Fake.Rooms.Connect("unrecorded", "alice").Publish(VideoTrackKind.Audio, "mic");
 
         await RoomResource.UpdateAsync(room.Sid, RoomResource.RoomStatusEnum.Completed, client: Twilio);
 
         (await CompositionResource.ReadAsync(roomSid: room.Sid, client: Twilio)).Should().BeEmpty();
-        Events.Of(RoomEventKind.CompositionHookFailed).Should().ContainSingle().Which.Hook!.Sid.Should().Be(hook.Sid);
+        Events.Of(VideoCallbackEvent.CompositionHookFailed).Should().ContainSingle().Which.Hook!.Sid.Should().Be(hook.Sid);
     }
 
     [Test]

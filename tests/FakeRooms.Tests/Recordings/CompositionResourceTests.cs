@@ -1,6 +1,4 @@
 using System.Net;
-using FakeRooms.Domain.Events;
-using FakeRooms.Domain.Participants;
 using FakeRooms.Tests.Support;
 using Newtonsoft.Json.Linq;
 using Twilio.Rest.Video.V1;
@@ -17,8 +15,8 @@ public sealed class CompositionResourceTests : RecordingTest
     {
         _room = await CreateRecordedRoom();
         var alice = Fake.Rooms.Connect("meeting", "alice");
-        alice.Publish(TrackKind.Audio, "alice-mic");
-        alice.Publish(TrackKind.Video, "alice-cam");
+        alice.Publish(VideoTrackKind.Audio, "alice-mic");
+        alice.Publish(VideoTrackKind.Video, "alice-cam");
         Fake.Clock.Advance(TimeSpan.FromSeconds(10));
         Fake.Rooms.Complete("meeting");
         Fake.Clock.Advance(TimeSpan.FromSeconds(30));
@@ -205,7 +203,7 @@ public sealed class CompositionResourceTests : RecordingTest
         done.Duration.Should().Be(10);
         done.Size.Should().BeGreaterThan(0);
         done.Bitrate.Should().Be((int)(done.Size!.Value * 8 / 1000 / 10));
-        var progress = Events.Of(RoomEventKind.CompositionProgress).Single();
+        var progress = Events.Of(VideoCallbackEvent.CompositionProgress).Single();
         progress.PercentageDone.Should().Be(50);
         progress.SecondsRemaining.Should().Be(10);
         Events.All.Where(e => e.IsCompositionEvent).Select(e => e.SequenceNumber).Should().Equal(0, 1, 2, 3);
@@ -222,7 +220,7 @@ public sealed class CompositionResourceTests : RecordingTest
 
         failed.Status.Should().Be(CompositionResource.StatusEnum.Failed);
         failed.DateCompleted.Should().NotBeNull();
-        Events.Of(RoomEventKind.CompositionFailed).Single().Composition!.ErrorMessage.Should().Be("disk full");
+        Events.Of(VideoCallbackEvent.CompositionFailed).Single().Composition!.ErrorMessage.Should().Be("disk full");
         media.ShouldBeTwilioError(404, 20404);
         var again = () => Fake.Rooms.FailComposition(composition.Sid);
         ((Action)(() => again())).ShouldFailWithTwilioError(400, 20001);

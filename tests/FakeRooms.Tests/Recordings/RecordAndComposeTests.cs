@@ -1,6 +1,4 @@
 using System.Net;
-using FakeRooms.Domain.Events;
-using FakeRooms.Domain.Participants;
 using Newtonsoft.Json.Linq;
 using HttpMethod = Twilio.Http.HttpMethod;
 using Request = Twilio.Http.Request;
@@ -24,10 +22,10 @@ public sealed class RecordAndComposeTests : RecordingTest
         var room = await CreateRecordedRoom("standup");
         var alice = Fake.Rooms.Connect("standup", "alice");
         var bob = Fake.Rooms.Connect("standup", "bob");
-        var aliceMic = alice.Publish(TrackKind.Audio, "alice-mic");
-        alice.Publish(TrackKind.Video, "alice-cam");
-        bob.Publish(TrackKind.Audio, "bob-mic");
-        var bobCam = bob.Publish(TrackKind.Video, "bob-cam");
+        var aliceMic = alice.Publish(VideoTrackKind.Audio, "alice-mic");
+        alice.Publish(VideoTrackKind.Video, "alice-cam");
+        bob.Publish(VideoTrackKind.Audio, "bob-mic");
+        var bobCam = bob.Publish(VideoTrackKind.Video, "bob-cam");
         Fake.Clock.Advance(TimeSpan.FromSeconds(10));
 
         // Mid-meeting, bob's camera stops being recorded (the SDK's RecordingRulesUpdate shape, nulls included).
@@ -97,13 +95,13 @@ public sealed class RecordAndComposeTests : RecordingTest
         mp4.LongLength.Should().Be(done.Size);
 
         // The domain events the status callbacks are made from, in order.
-        Events.Of(RoomEventKind.RecordingStarted).Select(e => e.Recording!.TrackName)
+        Events.Of(VideoCallbackEvent.RecordingStarted).Select(e => e.Recording!.TrackName)
             .Should().Equal("alice-mic", "alice-cam", "bob-mic", "bob-cam");
-        Events.Of(RoomEventKind.RecordingCompleted).Select(e => e.Recording!.TrackName)
+        Events.Of(VideoCallbackEvent.RecordingCompleted).Select(e => e.Recording!.TrackName)
             .Should().Equal("bob-cam", "alice-cam", "alice-mic", "bob-mic");
-        Events.All.Where(e => e.IsCompositionEvent).Select(e => e.Kind).Should().Equal(
-            RoomEventKind.CompositionEnqueued, RoomEventKind.CompositionStarted, RoomEventKind.CompositionProgress,
-            RoomEventKind.CompositionAvailable);
+        Events.All.Where(e => e.IsCompositionEvent).Select(e => (VideoCallbackEvent)e.Kind).Should().Equal(
+            VideoCallbackEvent.CompositionEnqueued, VideoCallbackEvent.CompositionStarted, VideoCallbackEvent.CompositionProgress,
+            VideoCallbackEvent.CompositionAvailable);
     }
 
     [Test]
@@ -111,11 +109,11 @@ public sealed class RecordAndComposeTests : RecordingTest
     {
         var room = await CreateRecordedRoom();
         var alice = Fake.Rooms.Connect("meeting", "alice");
-        alice.Publish(TrackKind.Audio, "alice-mic");
-        alice.Publish(TrackKind.Video, "alice-cam");
+        alice.Publish(VideoTrackKind.Audio, "alice-mic");
+        alice.Publish(VideoTrackKind.Video, "alice-cam");
         Fake.Clock.Advance(TimeSpan.FromSeconds(4));
         var bob = Fake.Rooms.Connect("meeting", "bob");
-        bob.Publish(TrackKind.Audio, "bob-mic");
+        bob.Publish(VideoTrackKind.Audio, "bob-mic");
         Fake.Clock.Advance(TimeSpan.FromSeconds(4));
         Fake.Rooms.Complete("meeting");
         Fake.Clock.Advance(TimeSpan.FromSeconds(30));
@@ -142,7 +140,7 @@ public sealed class RecordAndComposeTests : RecordingTest
         var room = await CreateRecordedRoom();
         Fake.Clock.Advance(TimeSpan.FromSeconds(7));
         var alice = Fake.Rooms.Connect("meeting", "alice");
-        alice.Publish(TrackKind.Audio, "mic");
+        alice.Publish(VideoTrackKind.Audio, "mic");
         Fake.Clock.Advance(TimeSpan.FromSeconds(3));
         Fake.Rooms.Complete("meeting");
 
@@ -159,7 +157,7 @@ public sealed class RecordAndComposeTests : RecordingTest
     public async Task Composition_created_right_after_the_room_ends_waits_for_its_recordings()
     {
         var room = await CreateRecordedRoom();
-        Fake.Rooms.Connect("meeting", "alice").Publish(TrackKind.Audio, "mic");
+        Fake.Rooms.Connect("meeting", "alice").Publish(VideoTrackKind.Audio, "mic");
         Fake.Clock.Advance(TimeSpan.FromSeconds(5));
         Fake.Rooms.Complete("meeting");
 
@@ -177,7 +175,7 @@ public sealed class RecordAndComposeTests : RecordingTest
     public async Task Composition_whose_sources_match_no_recording_fails_with_composition_failed()
     {
         var room = await CreateRecordedRoom();
-        Fake.Rooms.Connect("meeting", "alice").Publish(TrackKind.Audio, "mic");
+        Fake.Rooms.Connect("meeting", "alice").Publish(VideoTrackKind.Audio, "mic");
         Fake.Rooms.Complete("meeting");
         Fake.Clock.Advance(TimeSpan.FromSeconds(30));
 
@@ -186,6 +184,6 @@ public sealed class RecordAndComposeTests : RecordingTest
 
         var failed = await CompositionResource.FetchAsync(composition.Sid, client: Twilio);
         failed.Status.Should().Be(CompositionResource.StatusEnum.Failed);
-        Events.Of(RoomEventKind.CompositionFailed).Should().ContainSingle().Which.Composition!.ErrorMessage.Should().NotBeNullOrEmpty();
+        Events.Of(VideoCallbackEvent.CompositionFailed).Should().ContainSingle().Which.Composition!.ErrorMessage.Should().NotBeNullOrEmpty();
     }
 }

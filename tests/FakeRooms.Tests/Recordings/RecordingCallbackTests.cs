@@ -1,6 +1,5 @@
 using System.Globalization;
 using FakeRooms.Callbacks;
-using FakeRooms.Domain.Participants;
 using FakeRooms.Tests.Callbacks;
 using Twilio.Rest.Video.V1;
 using Twilio.Security;
@@ -22,7 +21,7 @@ public sealed class RecordingCallbackTests : CallbackTest
         var room = await RoomResource.CreateAsync(uniqueName: "recorded", recordParticipantsOnConnect: true,
             statusCallback: new Uri(CallbackUrl), client: Twilio);
         var alice = Fake.Rooms.Connect("recorded", "alice");
-        var cam = alice.Publish(TrackKind.Video, "cam");
+        var cam = alice.Publish(VideoTrackKind.Video, "cam");
         var started = Fake.Clock.UtcNow;
         Fake.Clock.Advance(TimeSpan.FromSeconds(12));
         alice.Unpublish("cam");
@@ -77,10 +76,10 @@ public sealed class RecordingCallbackTests : CallbackTest
     {
         var room = await RoomResource.CreateAsync(uniqueName: "fragile", recordParticipantsOnConnect: true,
             statusCallback: new Uri(CallbackUrl), client: Twilio);
-        Fake.Rooms.Connect("fragile", "alice").Publish(TrackKind.Audio, "mic");
+        Fake.Rooms.Connect("fragile", "alice").Publish(VideoTrackKind.Audio, "mic");
         var recording = Fake.Rooms.RecordingsOf(room.Sid).Single();
 
-        Fake.Rooms.FailRecording(recording.Sid, Domain.Recordings.RecordingFailedOperation.RecordingStart);
+        Fake.Rooms.FailRecording(recording.Sid, VideoRecordingFailedOperation.RecordingStart);
         var failed = await Fake.Callbacks.WaitForAsync(c => c.Event == "recording-failed");
 
         failed.Parameter("FailedOperation").Should().Be("RecordingStart");
@@ -94,7 +93,7 @@ public sealed class RecordingCallbackTests : CallbackTest
     {
         // The room has no StatusCallback: composition events use the composition's own.
         var room = await RoomResource.CreateAsync(uniqueName: "composed", recordParticipantsOnConnect: true, client: Twilio);
-        Fake.Rooms.Connect("composed", "alice").Publish(TrackKind.Audio, "mic");
+        Fake.Rooms.Connect("composed", "alice").Publish(VideoTrackKind.Audio, "mic");
         Fake.Clock.Advance(TimeSpan.FromSeconds(8));
         Fake.Rooms.Complete("composed");
         Fake.Clock.Advance(TimeSpan.FromSeconds(30));
@@ -142,7 +141,7 @@ public sealed class RecordingCallbackTests : CallbackTest
         var hookUrl = Receiver.Url + "/twilio/hooks";
         var hook = await CompositionHookResource.CreateAsync("all rooms", audioSources: ["*"], statusCallback: new Uri(hookUrl), client: Twilio);
         var recorded = await RoomResource.CreateAsync(uniqueName: "with", recordParticipantsOnConnect: true, client: Twilio);
-        Fake.Rooms.Connect("with", "alice").Publish(TrackKind.Audio, "mic");
+        Fake.Rooms.Connect("with", "alice").Publish(VideoTrackKind.Audio, "mic");
         Fake.Rooms.Complete("with");
         var silent = await RoomResource.CreateAsync(uniqueName: "without", client: Twilio);
         Fake.Rooms.Complete("without");
@@ -165,7 +164,7 @@ public sealed class RecordingCallbackTests : CallbackTest
     {
         var room = await RoomResource.CreateAsync(uniqueName: "quiet", recordParticipantsOnConnect: true,
             statusCallback: new Uri(CallbackUrl), client: Twilio);
-        Fake.Rooms.Connect("quiet", "alice").Publish(TrackKind.Audio, "mic");
+        Fake.Rooms.Connect("quiet", "alice").Publish(VideoTrackKind.Audio, "mic");
         Fake.Rooms.Complete("quiet");
         Fake.Clock.Advance(TimeSpan.FromSeconds(30));
 

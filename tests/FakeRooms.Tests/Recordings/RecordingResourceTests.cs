@@ -1,7 +1,4 @@
 using System.Net;
-using FakeRooms.Domain.Events;
-using FakeRooms.Domain.Participants;
-using FakeRooms.Domain.Recordings;
 using FakeRooms.Tests.Support;
 using Newtonsoft.Json.Linq;
 using HttpMethod = Twilio.Http.HttpMethod;
@@ -24,11 +21,11 @@ public sealed class RecordingResourceTests : RecordingTest
         _room = await CreateRecordedRoom();
         _alice = Fake.Rooms.Connect("meeting", "alice");
         _bob = Fake.Rooms.Connect("meeting", "bob");
-        _alice.Publish(TrackKind.Audio, "alice-mic");
+        _alice.Publish(VideoTrackKind.Audio, "alice-mic");
         Fake.Clock.Advance(TimeSpan.FromSeconds(1));
-        _alice.Publish(TrackKind.Video, "alice-cam");
+        _alice.Publish(VideoTrackKind.Video, "alice-cam");
         Fake.Clock.Advance(TimeSpan.FromSeconds(1));
-        _bob.Publish(TrackKind.Audio, "bob-mic");
+        _bob.Publish(VideoTrackKind.Audio, "bob-mic");
         Fake.Clock.Advance(TimeSpan.FromSeconds(10));
         Fake.Rooms.Complete("meeting");
         Fake.Clock.Advance(TimeSpan.FromSeconds(30));
@@ -74,7 +71,7 @@ public sealed class RecordingResourceTests : RecordingTest
     {
         await CompletedMeeting();
         var other = await CreateRecordedRoom("other");
-        Fake.Rooms.Connect("other", "carol").Publish(TrackKind.Audio, "carol-mic");
+        Fake.Rooms.Connect("other", "carol").Publish(VideoTrackKind.Audio, "carol-mic");
         var aliceCam = Fake.Rooms.RecordingsOf(_room.Sid).Single(r => r.TrackName == "alice-cam");
 
         var all = await RecordingResource.ReadAsync(client: Twilio);
@@ -183,7 +180,7 @@ public sealed class RecordingResourceTests : RecordingTest
     public async Task Deleting_a_recording_still_processing_returns_20001()
     {
         var room = await CreateRecordedRoom();
-        Fake.Rooms.Connect("meeting", "alice").Publish(TrackKind.Audio, "mic");
+        Fake.Rooms.Connect("meeting", "alice").Publish(VideoTrackKind.Audio, "mic");
         var recording = Fake.Rooms.RecordingsOf(room.Sid)[0];
 
         var act = () => RoomRecordingResource.DeleteAsync(room.Sid, recording.Sid, client: Twilio);
@@ -195,7 +192,7 @@ public sealed class RecordingResourceTests : RecordingTest
     public async Task Media_of_a_recording_still_processing_returns_20404()
     {
         var room = await CreateRecordedRoom();
-        Fake.Rooms.Connect("meeting", "alice").Publish(TrackKind.Audio, "mic");
+        Fake.Rooms.Connect("meeting", "alice").Publish(VideoTrackKind.Audio, "mic");
         var recording = Fake.Rooms.RecordingsOf(room.Sid)[0];
 
         var answer = await Get($"/v1/Rooms/{room.Sid}/Recordings/{recording.Sid}/Media");
@@ -240,7 +237,7 @@ public sealed class RecordingResourceTests : RecordingTest
     public async Task Video_recordings_of_an_h264_room_have_codec_h264()
     {
         var room = await CreateRecordedRoom("h264", [RoomResource.VideoCodecEnum.H264]);
-        Fake.Rooms.Connect("h264", "alice").Publish(TrackKind.Video, "cam");
+        Fake.Rooms.Connect("h264", "alice").Publish(VideoTrackKind.Video, "cam");
 
         var recording = (await RoomRecordingResource.ReadAsync(room.Sid, client: Twilio)).Single();
 
@@ -253,7 +250,7 @@ public sealed class RecordingResourceTests : RecordingTest
     {
         var room = await CreateRecordedRoom();
         var alice = Fake.Rooms.Connect("meeting", "alice");
-        alice.Publish(TrackKind.Audio, "mic");
+        alice.Publish(VideoTrackKind.Audio, "mic");
         Fake.Clock.Advance(TimeSpan.FromMilliseconds(400));
         alice.Unpublish("mic");
 
@@ -272,20 +269,20 @@ public sealed class RecordingResourceTests : RecordingTest
     {
         var room = await CreateRecordedRoom();
         var alice = Fake.Rooms.Connect("meeting", "alice");
-        alice.Publish(TrackKind.Audio, "mic");
+        alice.Publish(VideoTrackKind.Audio, "mic");
         var recording = Fake.Rooms.RecordingsOf(room.Sid).Single();
 
         var failed = Fake.Rooms.FailRecording(recording.Sid);
         var fetched = await RecordingResource.FetchAsync(recording.Sid, client: Twilio);
         Action failAgain = () => Fake.Rooms.FailRecording(recording.Sid);
 
-        var started = Events.Of(RoomEventKind.RecordingStarted).Single();
+        var started = Events.Of(VideoCallbackEvent.RecordingStarted).Single();
         started.Participant!.Sid.Should().Be(alice.Sid);
         started.Recording!.Sid.Should().Be(recording.Sid);
         started.SequenceNumber.Should().Be(3, "room-created 0, participant-connected 1, track-added 2");
-        var failure = Events.Of(RoomEventKind.RecordingFailed).Single();
-        failure.Recording!.FailedOperation.Should().Be(RecordingFailedOperation.RecordingUpload);
-        failed.Status.Should().Be(RecordingStatus.Failed);
+        var failure = Events.Of(VideoCallbackEvent.RecordingFailed).Single();
+        ((VideoRecordingFailedOperation?)failure.Recording!.FailedOperation).Should().Be(VideoRecordingFailedOperation.RecordingUpload);
+        failed.Status.Should().Be(VideoRecordingStatus.Failed);
         fetched.Status.Should().Be(RecordingResource.StatusEnum.Failed);
         failAgain.ShouldFailWithTwilioError(400, 20001);
     }
@@ -294,9 +291,9 @@ public sealed class RecordingResourceTests : RecordingTest
     public async Task Data_tracks_and_peer_to_peer_rooms_are_not_recorded()
     {
         var room = await CreateRecordedRoom();
-        Fake.Rooms.Connect("meeting", "alice").Publish(TrackKind.Data, "chat");
+        Fake.Rooms.Connect("meeting", "alice").Publish(VideoTrackKind.Data, "chat");
         var p2p = await RoomResource.CreateAsync(uniqueName: "p2p", type: RoomResource.RoomTypeEnum.PeerToPeer, client: Twilio);
-        Fake.Rooms.Connect("p2p", "bob").Publish(TrackKind.Audio, "mic");
+        Fake.Rooms.Connect("p2p", "bob").Publish(VideoTrackKind.Audio, "mic");
 
         (await RoomRecordingResource.ReadAsync(room.Sid, client: Twilio)).Should().BeEmpty();
         (await RoomRecordingResource.ReadAsync(p2p.Sid, client: Twilio)).Should().BeEmpty();

@@ -1,5 +1,4 @@
 using System.Net;
-using FakeRooms.Domain.Participants;
 using FakeRooms.Tests.Support;
 using Twilio.Rest.Video.V1;
 using Twilio.Rest.Video.V1.Room;
@@ -126,12 +125,12 @@ public sealed class RecordingRulesTests : RecordingTest
         var bob = Fake.Rooms.Connect("filters", "bob");
         var carol = Fake.Rooms.Connect("filters", "carol");
 
-        alice.Publish(TrackKind.Audio, "alice-mic");
-        alice.Publish(TrackKind.Video, "alice-cam");
-        bob.Publish(TrackKind.Video, "bob-cam");
-        bob.Publish(TrackKind.Video, "bob-screen");
-        carol.Publish(TrackKind.Audio, "carol-mic");
-        carol.Publish(TrackKind.Data, "carol-chat");
+        alice.Publish(VideoTrackKind.Audio, "alice-mic");
+        alice.Publish(VideoTrackKind.Video, "alice-cam");
+        bob.Publish(VideoTrackKind.Video, "bob-cam");
+        bob.Publish(VideoTrackKind.Video, "bob-screen");
+        carol.Publish(VideoTrackKind.Audio, "carol-mic");
+        carol.Publish(VideoTrackKind.Data, "carol-chat");
 
         var recorded = await RoomRecordingResource.ReadAsync(room.Sid, client: Twilio);
         recorded.Select(r => r.TrackName).Should().BeEquivalentTo("alice-cam", "bob-screen", "carol-mic");
@@ -142,8 +141,8 @@ public sealed class RecordingRulesTests : RecordingTest
     {
         var room = await RoomResource.CreateAsync(uniqueName: "by-sid", client: Twilio);
         var alice = Fake.Rooms.Connect("by-sid", "alice");
-        var cam = alice.Publish(TrackKind.Video, "cam");
-        alice.Publish(TrackKind.Audio, "mic");
+        var cam = alice.Publish(VideoTrackKind.Video, "cam");
+        alice.Publish(VideoTrackKind.Audio, "mic");
 
         await RecordingRulesResource.UpdateAsync(room.Sid, new RecordingRulesUpdate(
             [new RecordingRule(RecordingRule.TypeEnum.Include, null, alice.Sid, cam.Sid, null)]), client: Twilio);
@@ -156,7 +155,7 @@ public sealed class RecordingRulesTests : RecordingTest
     public async Task Excluding_a_live_track_ends_its_recording_and_including_it_again_starts_a_new_one()
     {
         var room = await CreateRecordedRoom();
-        var mic = Fake.Rooms.Connect("meeting", "alice").Publish(TrackKind.Audio, "mic");
+        var mic = Fake.Rooms.Connect("meeting", "alice").Publish(VideoTrackKind.Audio, "mic");
         Fake.Clock.Advance(TimeSpan.FromSeconds(5));
 
         await RecordingRulesResource.UpdateAsync(room.Sid, "[{\"type\":\"exclude\",\"all\":true}]", client: Twilio);
@@ -179,8 +178,8 @@ public sealed class RecordingRulesTests : RecordingTest
             recordingRules: new RecordingRulesUpdate([new RecordingRule(RecordingRule.TypeEnum.Include, null, null, null, RecordingRule.KindEnum.Audio)]),
             client: Twilio);
         var alice = Fake.Rooms.Connect("audio-only-recording", "alice");
-        alice.Publish(TrackKind.Audio, "mic");
-        alice.Publish(TrackKind.Video, "cam");
+        alice.Publish(VideoTrackKind.Audio, "mic");
+        alice.Publish(VideoTrackKind.Video, "cam");
 
         var recorded = await RoomRecordingResource.ReadAsync(room.Sid, client: Twilio);
         var rules = await RecordingRulesResource.FetchAsync(room.Sid, client: Twilio);
@@ -194,10 +193,10 @@ public sealed class RecordingRulesTests : RecordingTest
     {
         var room = await RoomResource.CreateAsync(uniqueName: "quiet", client: Twilio);
         var alice = Fake.Rooms.Connect("quiet", "alice");
-        alice.Publish(TrackKind.Audio, "mic");
-        alice.Publish(TrackKind.Video, "cam");
+        alice.Publish(VideoTrackKind.Audio, "mic");
+        alice.Publish(VideoTrackKind.Video, "cam");
 
         (await RoomRecordingResource.ReadAsync(room.Sid, client: Twilio)).Should().BeEmpty();
-        Events.Of(Domain.Events.RoomEventKind.RecordingStarted).Should().BeEmpty();
+        Events.Of(VideoCallbackEvent.RecordingStarted).Should().BeEmpty();
     }
 }

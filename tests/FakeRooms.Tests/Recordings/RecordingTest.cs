@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using FakeRooms.Domain.Events;
+using System.Collections.Concurrent;
 using FakeRooms.Tests.Support;
 using Twilio.Rest.Video.V1;
 
@@ -59,5 +59,5 @@ internal sealed class EventLog : IRoomEventSink
 
     public IReadOnlyList<RoomEvent> All => _events.ToArray();
 
-    public IReadOnlyList<RoomEvent> Of(params RoomEventKind[] kinds) => _events.Where(e => kinds.Contains(e.Kind)).ToArray();
+    public IReadOnlyList<RoomEvent> Of(params VideoCallbackEvent[] kinds) => _events.Where(e => kinds.Contains((VideoCallbackEvent)e.Kind)).ToArray();
 }

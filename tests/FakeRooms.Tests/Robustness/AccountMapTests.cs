@@ -1,5 +1,5 @@
-using System.Net;
 using FakeRooms.Domain.Rooms;
+using System.Net;
 using FakeRooms.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using Twilio.Exceptions;
@@ -101,7 +101,7 @@ public sealed class AccountMapTests : FakeRoomsTest
     public void A_write_that_looked_its_store_up_before_a_reset_is_not_lost()
     {
         var account = Account(3);
-        Fake.RoomsOf(account).Create(new CreateRoom { UniqueName = "before" });
+        Fake.RoomsOf(account).Create(new NewRoom { UniqueName = "before" });
         var looked = Fake.Backend.Account(account);
 
         Fake.Reset();
@@ -177,7 +177,7 @@ public sealed class ExternalClockGuardTests
         var time = new FakeTimeProvider(FakeRoomsTest.Start);
         var clock = new FailingClock(time);
         await using var fake = await FakeRoomsServer.StartAsync(o => o.TimeProvider = clock);
-        fake.Rooms.Create(new CreateRoom { UniqueName = "ticked" });
+        fake.Rooms.Create(new NewRoom { UniqueName = "ticked" });
 
         clock.Fail = true;
         // FakeTimeProvider runs due timers on the thread that advances it: a throwing tick would surface here (on a

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using FakeRooms.Domain.Participants;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace FakeRooms.Tests.Robustness;
@@ -55,7 +54,7 @@ public sealed class CallbackOrderConcurrencyTests
             {
                 foreach (var bystander in bystanders)
                 {
-                    bystander.Rooms.Create(new Domain.Rooms.CreateRoom { StatusCallback = CallbackUrl });
+                    bystander.Rooms.Create(new NewRoom { StatusCallback = CallbackUrl });
                     bystander.Reset();
                     Interlocked.Increment(ref resets);
                 }
@@ -71,16 +70,16 @@ public sealed class CallbackOrderConcurrencyTests
             {
                 for (var i = 0; i < roomsPerAccount && !stop.IsCancellationRequested; i++)
                 {
-                    var room = account.Rooms.Create(new Domain.Rooms.CreateRoom { UniqueName = $"room-{i}", StatusCallback = CallbackUrl });
+                    var room = account.Rooms.Create(new NewRoom { UniqueName = $"room-{i}", StatusCallback = CallbackUrl });
                     lock (waits)
                         waits.Add(account.WaitForCallbackAsync(
                             c => c.RoomSid == room.Sid && account.Rooms.Find(c.RoomSid) is not null && c.Event == "room-ended",
                             TimeSpan.FromSeconds(30)));
                     var alice = account.Rooms.Connect(room.Sid, "alice");
                     var bob = account.Rooms.Connect(room.Sid, "bob");
-                    alice.Publish(TrackKind.Audio, "mic");
+                    alice.Publish(VideoTrackKind.Audio, "mic");
                     await Task.Yield();
-                    bob.Publish(TrackKind.Video, "cam");
+                    bob.Publish(VideoTrackKind.Video, "cam");
                     alice.Disconnect();
                     account.Rooms.Complete(room.Sid);
                 }

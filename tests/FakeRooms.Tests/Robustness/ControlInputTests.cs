@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using FakeRooms.Domain.Rooms;
 using FakeRooms.Tests.Support;
 using Newtonsoft.Json.Linq;
 
@@ -69,7 +68,7 @@ public sealed class ControlInputTests : FakeRoomsTest
     public async Task A_state_of_1500_rooms_as_get_gives_it_can_be_put_back()
     {
         for (var i = 0; i < 1_500; i++)
-            Fake.Rooms.Create(new CreateRoom { UniqueName = $"room-{i:D4}-" + new string('x', 100) });
+            Fake.Rooms.Create(new NewRoom { UniqueName = $"room-{i:D4}-" + new string('x', 100) });
         var state = (await Get("/__fakerooms/state")).Text;
         Encoding.UTF8.GetByteCount(state).Should().BeGreaterThan(Fake.Options.MaxRequestBodyBytes, "the state is past the default body limit");
         Fake.Reset();
@@ -145,8 +144,8 @@ public sealed class ControlInputTests : FakeRoomsTest
     public async Task Reset_with_account_sid_in_the_query_resets_only_that_account()
     {
         var other = Fake.ForAccount(Other, "token");
-        other.Rooms.Create(new CreateRoom { UniqueName = "theirs" });
-        Fake.Rooms.Create(new CreateRoom { UniqueName = "mine" });
+        other.Rooms.Create(new NewRoom { UniqueName = "theirs" });
+        Fake.Rooms.Create(new NewRoom { UniqueName = "mine" });
 
         var answer = await PostForm($"/__fakerooms/reset?AccountSid={Other}", "");
 
@@ -160,7 +159,7 @@ public sealed class ControlInputTests : FakeRoomsTest
     [TestCase("?AccountSid=RM22222222222222222222222222222222")]
     public async Task Reset_with_an_invalid_account_sid_returns_400_20001_and_resets_nothing(string query)
     {
-        Fake.Rooms.Create(new CreateRoom { UniqueName = "kept" });
+        Fake.Rooms.Create(new NewRoom { UniqueName = "kept" });
 
         var answer = await PostForm("/__fakerooms/reset" + query, "");
 
@@ -171,7 +170,7 @@ public sealed class ControlInputTests : FakeRoomsTest
     [Test]
     public async Task Reset_with_an_invalid_account_sid_in_the_form_returns_400_too()
     {
-        Fake.Rooms.Create(new CreateRoom { UniqueName = "kept" });
+        Fake.Rooms.Create(new NewRoom { UniqueName = "kept" });
 
         var answer = await PostForm("/__fakerooms/reset", "AccountSid=nope");
 
@@ -182,7 +181,7 @@ public sealed class ControlInputTests : FakeRoomsTest
     [Test]
     public async Task Reset_of_an_account_the_fake_does_not_know_returns_404_20404()
     {
-        Fake.Rooms.Create(new CreateRoom { UniqueName = "kept" });
+        Fake.Rooms.Create(new NewRoom { UniqueName = "kept" });
 
         var answer = await PostForm("/__fakerooms/reset", "AccountSid=AC99999999999999999999999999999999");
 
@@ -194,8 +193,8 @@ public sealed class ControlInputTests : FakeRoomsTest
     public async Task Reset_of_the_default_account_by_query_leaves_other_accounts()
     {
         var other = Fake.ForAccount(Other, "token");
-        other.Rooms.Create(new CreateRoom { UniqueName = "theirs" });
-        Fake.Rooms.Create(new CreateRoom { UniqueName = "mine" });
+        other.Rooms.Create(new NewRoom { UniqueName = "theirs" });
+        Fake.Rooms.Create(new NewRoom { UniqueName = "mine" });
 
         var answer = await PostForm($"/__fakerooms/reset?AccountSid={Fake.AccountSid}", "");
 

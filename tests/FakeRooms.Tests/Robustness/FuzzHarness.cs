@@ -1,11 +1,9 @@
+using FakeRooms.Domain.Errors;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
-using FakeRooms.Domain.Errors;
-using FakeRooms.Domain.Participants;
-using FakeRooms.Domain.Rooms;
 using FakeRooms.Http;
 using Newtonsoft.Json.Linq;
 
@@ -101,17 +99,17 @@ internal sealed class FuzzHarness : IAsyncDisposable
     {
         Fake.Reset();
         var rooms = Fake.Rooms;
-        var alpha = rooms.Create(new CreateRoom { UniqueName = "alpha", MaxParticipants = 4 });
+        var alpha = rooms.Create(new NewRoom { UniqueName = "alpha", MaxParticipants = 4 });
         var alice = rooms.Connect(alpha.Sid, "alice");
-        var mic = alice.Publish(TrackKind.Audio, "mic");
-        alice.Publish(TrackKind.Video, "cam");
+        var mic = alice.Publish(VideoTrackKind.Audio, "mic");
+        alice.Publish(VideoTrackKind.Video, "cam");
         var bob = rooms.Connect(alpha.Sid, "bob");
         var subscribed = bob.SubscribedTracks[0];
-        var beta = rooms.Create(new CreateRoom { UniqueName = "beta" });
+        var beta = rooms.Create(new NewRoom { UniqueName = "beta" });
         rooms.Complete(beta.Sid);
         // A recorded room: its participant's track is being recorded (recordings, rules, media routes).
-        var gamma = rooms.Create(new CreateRoom { UniqueName = "gamma", RecordParticipantsOnConnect = true });
-        rooms.Connect(gamma.Sid, "carol").Publish(TrackKind.Audio, "voice");
+        var gamma = rooms.Create(new NewRoom { UniqueName = "gamma", RecordParticipantsOnConnect = true });
+        rooms.Connect(gamma.Sid, "carol").Publish(VideoTrackKind.Audio, "voice");
         var recording = rooms.RecordingsOf(gamma.Sid)[0];
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {

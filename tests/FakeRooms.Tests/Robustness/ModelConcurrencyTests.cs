@@ -1,11 +1,9 @@
+using FakeRooms.Domain.Errors;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using FakeRooms.Domain.Errors;
-using FakeRooms.Domain.Participants;
-using FakeRooms.Domain.Rooms;
 using Newtonsoft.Json.Linq;
 
 namespace FakeRooms.Tests.Robustness;
@@ -263,16 +261,16 @@ public sealed class ModelConcurrencyTests
             if (create.Form.TryGetValue("MaxParticipants", out var max))
                 room.MaxParticipants.Should().Be(int.Parse(max, CultureInfo.InvariantCulture));
         }
-        rooms.Count(r => r.Status == RoomStatus.InProgress).Should().BeLessThanOrEqualTo(RoomQuota);
+        rooms.Count(r => r.Status == VideoRoomStatus.InProgress).Should().BeLessThanOrEqualTo(RoomQuota);
 
         // UniqueName unique among rooms in progress, and over time: a name is free again only once its room ended.
         foreach (var sameName in rooms.GroupBy(r => r.UniqueName))
         {
             var ordered = sameName.OrderBy(r => r.Sequence).ToList();
-            ordered.Count(r => r.Status == RoomStatus.InProgress).Should().BeLessThanOrEqualTo(1, $"name {sameName.Key}");
+            ordered.Count(r => r.Status == VideoRoomStatus.InProgress).Should().BeLessThanOrEqualTo(1, $"name {sameName.Key}");
             for (var i = 0; i + 1 < ordered.Count; i++)
             {
-                ordered[i].Status.Should().NotBe(RoomStatus.InProgress, $"{ordered[i].Sid} shares its name with a later room");
+                ordered[i].Status.Should().NotBe(VideoRoomStatus.InProgress, $"{ordered[i].Sid} shares its name with a later room");
                 ordered[i].EndTime.Should().BeOnOrBefore(ordered[i + 1].DateCreated);
             }
         }
@@ -299,10 +297,10 @@ public sealed class ModelConcurrencyTests
             var lastLeft = members.Count == 0 ? (DateTimeOffset?)null : members.Max(p => p.EndTime ?? DateTimeOffset.MaxValue);
             if (completions.Count == 1)
             {
-                room.Status.Should().Be(RoomStatus.Completed);
+                room.Status.Should().Be(VideoRoomStatus.Completed);
                 completions[0].Json!.Value<string>("end_time").Should().Be(room.EndTime!.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
             }
-            else if (room.Status == RoomStatus.Completed)
+            else if (room.Status == VideoRoomStatus.Completed)
             {
                 // Ended by a timer that was due: unused (nobody ever joined), empty (everyone left), or 24 hours.
                 var explained =
@@ -313,22 +311,22 @@ public sealed class ModelConcurrencyTests
             }
             else
             {
-                room.Status.Should().Be(RoomStatus.InProgress);
+                room.Status.Should().Be(VideoRoomStatus.InProgress);
                 if (members.Count == 0)
                     now.Should().BeBefore(unusedDue, $"{room.Sid} was never joined and its unused timeout passed");
-                else if (members.All(p => p.Status == ParticipantStatus.Disconnected))
+                else if (members.All(p => p.Status == VideoParticipantStatus.Disconnected))
                     now.Should().BeBefore(lastLeft!.Value.AddMinutes(room.EmptyRoomTimeout), $"{room.Sid} stayed empty past its empty timeout");
             }
 
             // At most one connected participant per identity; a participant told it left is gone.
-            members.Where(p => p.Status == ParticipantStatus.Connected).GroupBy(p => p.Identity).Where(g => g.Count() > 1)
+            members.Where(p => p.Status == VideoParticipantStatus.Connected).GroupBy(p => p.Identity).Where(g => g.Count() > 1)
                 .Should().BeEmpty($"identities are unique among connected participants of {room.Sid}");
             foreach (var p in members)
             {
                 if (leaves.Contains(p.Sid))
-                    p.Status.Should().Be(ParticipantStatus.Disconnected, $"{p.Sid} was disconnected by a client");
-                if (p.Status == ParticipantStatus.Connected)
-                    room.Status.Should().Be(RoomStatus.InProgress);
+                    p.Status.Should().Be(VideoParticipantStatus.Disconnected, $"{p.Sid} was disconnected by a client");
+                if (p.Status == VideoParticipantStatus.Connected)
+                    room.Status.Should().Be(VideoRoomStatus.InProgress);
                 else if (!leaves.Contains(p.Sid))
                 {
                     // Disconnected without a client asking: the room ended, the identity joined again, or the time ran out.
@@ -350,7 +348,7 @@ public sealed class ModelConcurrencyTests
         {
             var tracks = fake.Backend.Account(fake.AccountSid).PublishedTracks(p.RoomSid, p.Sid);
             allTracks.AddRange(tracks.Select(t => t.Sid));
-            if (p.Status != ParticipantStatus.Connected)
+            if (p.Status != VideoParticipantStatus.Connected)
             {
                 tracks.Should().BeEmpty($"{p.Sid} left");
                 continue;

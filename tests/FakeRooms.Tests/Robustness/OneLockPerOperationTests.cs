@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using FakeRooms.Domain.Participants;
 using FakeRooms.Tests.Support;
 using Newtonsoft.Json.Linq;
 using Twilio.Exceptions;
@@ -41,13 +40,13 @@ public sealed class OneLockPerOperationTests : FakeRoomsTest
             {
                 try
                 {
-                    Fake.Rooms.Create(new Domain.Rooms.CreateRoom { UniqueName = Name });
-                    Fake.Rooms.Connect(Name, "alice").Publish(TrackKind.Audio, "mic");
+                    Fake.Rooms.Create(new NewRoom { UniqueName = Name });
+                    Fake.Rooms.Connect(Name, "alice").Publish(VideoTrackKind.Audio, "mic");
                     // In progress long enough for the callers to find it now and then.
                     Thread.SpinWait(20_000);
                     Fake.Rooms.Complete(Name);
                 }
-                catch (Domain.Errors.TwilioErrorException)
+                catch (TwilioVideoException)
                 {
                     // A caller completed the room or kicked alice first.
                 }

@@ -26,7 +26,7 @@ public sealed class RoomBodyEncodingTests : FakeRoomsTest
     {
         // Fifty rooms make a body of about 55,000 characters, written through the pooled builder in several chunks.
         for (var i = 0; i < 50; i++)
-            Fake.Rooms.Create(new Domain.Rooms.CreateRoom { UniqueName = $"{Name} {i}" });
+            Fake.Rooms.Create(new NewRoom { UniqueName = $"{Name} {i}" });
 
         var page = await Get("/v1/Rooms?PageSize=50");
 

@@ -1,5 +1,4 @@
 using System.Net;
-using FakeRooms.Domain.Participants;
 using FakeRooms.Tests.Support;
 using Newtonsoft.Json.Linq;
 using Twilio.Rest.Video.V1;
@@ -84,7 +83,7 @@ public sealed class RoomRetentionTests : FakeRoomsTest
         var room = await RoomResource.CreateAsync(uniqueName: "recorded", type: RoomResource.RoomTypeEnum.Group,
             recordParticipantsOnConnect: true, client: Twilio);
         var alice = Fake.Rooms.Connect("recorded", "alice");
-        alice.Publish(TrackKind.Audio, "mic");
+        alice.Publish(VideoTrackKind.Audio, "mic");
         Fake.Clock.Advance(TimeSpan.FromSeconds(10));
         await RoomResource.UpdateAsync(room.Sid, RoomResource.RoomStatusEnum.Completed, client: Twilio);
         Fake.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -195,12 +194,12 @@ public sealed class RoomRetentionOptionTests
         var mostLanes = 0;
         for (var i = 0; i < 20_000; i++)
         {
-            var room = fake.Rooms.Create(new FakeRooms.Domain.Rooms.CreateRoom
+            var room = fake.Rooms.Create(new NewRoom
             {
                 UniqueName = "soak-" + (i % 500),
                 StatusCallback = "https://app.invalid/room-events",
             });
-            fake.Rooms.Connect(room.Sid, "alice").Publish(TrackKind.Audio, "mic");
+            fake.Rooms.Connect(room.Sid, "alice").Publish(VideoTrackKind.Audio, "mic");
             fake.Rooms.Complete(room.Sid);
             if (i % 100 == 0)
                 mostLanes = Math.Max(mostLanes, fake.CallbackDispatcher.LaneCount);

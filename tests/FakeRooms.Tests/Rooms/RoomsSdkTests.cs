@@ -112,7 +112,7 @@ public sealed class RoomsSdkTests : FakeRoomsTest
         var created = new List<string>();
         for (var i = 0; i < 120; i++)
         {
-            created.Add(Fake.Rooms.Create(new Domain.Rooms.CreateRoom { UniqueName = $"room-{i:000}" }).Sid);
+            created.Add(Fake.Rooms.Create(new NewRoom { UniqueName = $"room-{i:000}" }).Sid);
             if (i % 7 == 0)
                 Fake.Clock.Advance(TimeSpan.FromSeconds(1));
         }

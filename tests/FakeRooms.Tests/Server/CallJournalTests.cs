@@ -29,7 +29,7 @@ public sealed class CallJournalTests : FakeRoomsTest
         await Get("/v1/Rooms?Status=completed&PageSize=7");
         await PostForm("/v1/Rooms", "Type=bogus");
 
-        var read = Fake.Calls[0];
+        var read = Fake.Calls.Snapshot()[0];
         read.Operation.Should().Be(Operation.ReadRoom);
         read.Method.Should().Be("GET");
         read.Path.Should().Be("/v1/Rooms");
@@ -40,7 +40,7 @@ public sealed class CallJournalTests : FakeRoomsTest
         read.ErrorCode.Should().BeNull();
         read.ToString().Should().Be("ReadRoom GET /v1/Rooms -> 200");
 
-        var create = Fake.Calls[1];
+        var create = Fake.Calls.Snapshot()[1];
         create.Operation.Should().Be(Operation.CreateRoom);
         create.ContentType.Should().StartWith("application/x-www-form-urlencoded");
         create.StatusCode.Should().Be(400);
@@ -58,8 +58,8 @@ public sealed class CallJournalTests : FakeRoomsTest
         await PostForm("/v1/Rooms", "UniqueName=caf%C3%A9+bar&VideoCodecs=VP8&VideoCodecs=H264&Bogus=1");
         await Get("/v1/Rooms?UniqueName=a%26b&Status=completed&Status=failed");
 
-        var first = Fake.Calls[0];
-        Fake.Calls[0].Should().BeSameAs(first);
+        var first = Fake.Calls.Snapshot()[0];
+        Fake.Calls.Snapshot()[0].Should().BeSameAs(first);
         Fake.Calls.Snapshot()[0].Should().BeSameAs(first);
         first.Form["UniqueName"].Should().Equal("café bar");
         first.Form["VideoCodecs"].Should().Equal("VP8", "H264");
@@ -67,7 +67,7 @@ public sealed class CallJournalTests : FakeRoomsTest
         first.Query.Should().BeEmpty();
         first.Room!.UniqueName.Should().Be("café bar");
 
-        var second = Fake.Calls[1];
+        var second = Fake.Calls.Snapshot()[1];
         second.Query["UniqueName"].Should().Equal("a&b");
         second.Query["Status"].Should().Equal("completed", "failed");
         second.Form.Should().BeEmpty();

@@ -1,4 +1,3 @@
-using FakeRooms.Domain.Errors;
 using Twilio.Exceptions;
 
 namespace FakeRooms.Tests.Support;
@@ -6,10 +5,10 @@ namespace FakeRooms.Tests.Support;
 /// <summary>Asserts the Twilio error an in-process call or an SDK call fails with: code AND HTTP status.</summary>
 public static class ErrorAssertions
 {
-    /// <summary>An in-process call (simulated participants) throws <see cref="TwilioErrorException"/> with this error.</summary>
-    public static TwilioError ShouldFailWithTwilioError(this Action act, int status, int code, string? message = null)
+    /// <summary>An in-process call (simulated participants) throws <see cref="TwilioVideoException"/> with this error.</summary>
+    public static TwilioErrorInfo ShouldFailWithTwilioError(this Action act, int status, int code, string? message = null)
     {
-        var error = act.Should().Throw<TwilioErrorException>().Which.Error;
+        var error = act.Should().Throw<TwilioVideoException>().Which.Error;
         error.Code.Should().Be(code);
         error.HttpStatus.Should().Be(status);
         if (message is not null)

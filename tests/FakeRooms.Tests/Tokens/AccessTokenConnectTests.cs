@@ -52,13 +52,13 @@ public sealed class AccessTokenConnectTests : FakeRoomsTest
         var alice = Fake.Rooms.ConnectWithToken(Mint(room: null), room: "huddle");
 
         var room = Fake.Rooms.Get("huddle");
-        room.Type.Should().Be(Domain.Rooms.RoomType.Group);
+        room.Type.Should().Be(VideoRoomType.Group);
         room.EmptyRoomTimeout.Should().Be(0, "ad-hoc rooms' timeouts are zero and cannot be changed");
         Fake.TokenConnects.Single().CreatedRoom.Should().BeTrue();
 
         alice.Disconnect();
 
-        Fake.Rooms.Get(room.Sid).Status.Should().Be(Domain.Rooms.RoomStatus.Completed);
+        Fake.Rooms.Get(room.Sid).Status.Should().Be(VideoRoomStatus.Completed);
     }
 
     [Test]
@@ -83,7 +83,7 @@ public sealed class AccessTokenConnectTests : FakeRoomsTest
     [TestCase("malformed", 20101, "Invalid Access Token", "a JWT has three dot-separated parts")]
     public void A_refused_token_fails_with_twilios_code_and_is_kept_with_its_reason(string what, int code, string message, string reason)
     {
-        Fake.Rooms.Create(new Domain.Rooms.CreateRoom { UniqueName = "standup" });
+        Fake.Rooms.Create(new NewRoom { UniqueName = "standup" });
         var (token, room) = what switch
         {
             "expired" => (Expired(TimeSpan.FromMinutes(2)), (string?)null),
@@ -185,7 +185,7 @@ public sealed class AccessTokenConnectTests : FakeRoomsTest
         fake.Rooms.ConnectWithToken(token);
 
         var room = fake.Rooms.Get("huddle");
-        room.Type.Should().Be(Domain.Rooms.RoomType.GroupSmall);
+        room.Type.Should().Be(VideoRoomType.GroupSmall);
         room.StatusCallback.Should().Be("https://app.invalid/video/events");
         await fake.Callbacks.WaitForAsync(c => c.Parameter("StatusCallbackEvent") == "participant-connected", TimeSpan.FromSeconds(10));
         fake.Callbacks.Snapshot().Select(c => c.Parameter("StatusCallbackEvent")).Should().Equal("room-created", "participant-connected");
