@@ -1,7 +1,5 @@
 using FakeRooms.Domain.Errors;
 using FakeRooms.Domain.Rooms;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace FakeRooms.Validation;
 
@@ -11,77 +9,9 @@ namespace FakeRooms.Validation;
 /// </summary>
 internal static class RecordingRulesParser
 {
-    private static readonly JsonLoadSettings Strict = new() { DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error };
-
-    public static IReadOnlyList<RecordingRule> Parse(string json)
-    {
-        JToken token;
-        try
-        {
-            token = JToken.Parse(json, Strict);
-        }
-        catch (JsonException)
-        {
-            throw new TwilioErrorException(TwilioErrors.InvalidRecordingRules);
-        }
-
-        if (token is JObject wrapper && wrapper.Count == 1 && wrapper["rules"] is JArray inner)
-            token = inner;
-        if (token is not JArray array)
-            throw new TwilioErrorException(TwilioErrors.InvalidRecordingRules);
-
-        var rules = new List<RecordingRule>(array.Count);
-        foreach (var item in array)
-        {
-            if (item is not JObject rule)
-                throw new TwilioErrorException(TwilioErrors.InvalidRecordingRules);
-            rules.Add(ParseRule(rule));
-        }
-        return rules;
-    }
-
-    private static RecordingRule ParseRule(JObject rule)
-    {
-        RecordingRuleType? type = null;
-        bool? all = null;
-        string? publisher = null, track = null, kind = null;
-        var malformed = false;
-        foreach (var property in rule.Properties())
-        {
-            var value = property.Value;
-            // The C# SDK's RecordingRulesUpdate serialises every filter, the unused ones as null:
-            // {"type":"include","all":true,"publisher":null,"track":null,"kind":null} (checked with Twilio 8.2.0's
-            // JsonConvert output). A null filter is a filter not given.
-            if (value.Type == JTokenType.Null)
-                continue;
-            switch (property.Name)
-            {
-                case "type":
-                    type = value.Type == JTokenType.String ? (string?)value switch
-                    {
-                        "include" => RecordingRuleType.Include,
-                        "exclude" => RecordingRuleType.Exclude,
-                        _ => null,
-                    } : null;
-                    malformed |= type is null;
-                    break;
-                case "all":
-                    if (value.Type == JTokenType.Boolean) all = (bool)value; else malformed = true;
-                    break;
-                case "publisher":
-                    if (value.Type == JTokenType.String) publisher = (string?)value; else malformed = true;
-                    break;
-                case "track":
-                    if (value.Type == JTokenType.String) track = (string?)value; else malformed = true;
-                    break;
-                case "kind":
-                    if (value.Type == JTokenType.String) kind = (string?)value; else malformed = true;
-                    break;
-                default:
-                    malformed = true;
-                    break;
-            }
-        }
-        return new RecordingRule(type, all, publisher, track, kind) { Malformed = malformed };
-    }
+    public static IReadOnlyList<RecordingRule> Parse(string json) =>
+        RuleSetJson.Read(json, TwilioErrors.InvalidRecordingRules, withPriority: false)
+            .Select(r => new RecordingRule(r.Include switch { true => RecordingRuleType.Include, false => RecordingRuleType.Exclude, _ => null },
+                r.All, r.Publisher, r.Track, r.Kind) { Malformed = r.Malformed })
+            .ToList();
 }
