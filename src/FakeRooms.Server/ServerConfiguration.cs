@@ -66,14 +66,22 @@ internal static class ServerConfiguration
                     };
                     break;
                 case "--adhoc-room-type":
-                    options.AdHocRooms.Type = value is "group" or "group-small" or "peer-to-peer" or "go"
-                        ? value
-                        : throw Invalid(name, "must be group, group-small, peer-to-peer or go", value);
+                    options.AdHocRooms.Type = value switch
+                    {
+                        "group" => VideoRoomType.Group,
+                        "group-small" => VideoRoomType.GroupSmall,
+                        "peer-to-peer" => VideoRoomType.PeerToPeer,
+                        "go" => VideoRoomType.Go,
+                        _ => throw Invalid(name, "must be group, group-small, peer-to-peer or go", value),
+                    };
                     break;
                 case "--adhoc-status-callback":
                     options.AdHocRooms.StatusCallback = Uri.TryCreate(value, UriKind.Absolute, out var callback) && callback.Scheme is "http" or "https"
                         ? value
                         : throw Invalid(name, "must be an absolute http or https URL", value);
+                    break;
+                case "--reconnection-window":
+                    options.ReconnectionWindow = TimeSpan.FromSeconds(ParseInt(name, value, 1, 86_400));
                     break;
                 case "--rate-limit-writes": options.RateLimitWritesPerSecond = ParseInt(name, value, 1, 1_000_000); break;
                 case "--rate-limit-reads": options.RateLimitReadsPerSecond = ParseInt(name, value, 1, 1_000_000); break;

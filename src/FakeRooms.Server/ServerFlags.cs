@@ -36,6 +36,7 @@ internal static class ServerFlags
         new("--adhoc-rooms", "FAKEROOMS_ADHOC_ROOMS", "on: a token connect to a name with no room creates it (Twilio's default); off: 53106.", "on"),
         new("--adhoc-room-type", "FAKEROOMS_ADHOC_ROOM_TYPE", "Type of rooms created on connect: group, group-small, peer-to-peer or go.", "group"),
         new("--adhoc-status-callback", "FAKEROOMS_ADHOC_STATUS_CALLBACK", "Status callback URL of rooms created on connect.", "none"),
+        new("--reconnection-window", "FAKEROOMS_RECONNECTION_WINDOW", "Seconds a participant that lost its connection stays reconnecting before it is disconnected (53002).", "30"),
         new("--mappings", "FAKEROOMS_MAPPINGS", "Load WireMock JSON mapping files (*.json) from this folder: stubs for Twilio APIs other than Video.", "none"),
         new("--quiet", "FAKEROOMS_QUIET", "No log line per request (the variable takes true or 1).", "off", IsSwitch: true),
     ];

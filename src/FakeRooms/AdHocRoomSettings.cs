@@ -17,7 +17,7 @@ public sealed class AdHocRoomSettings
     public bool Enabled { get; set => field = Unfrozen(value); } = true;
 
     /// <summary>The room type of created rooms: group (default), group-small, peer-to-peer or go.</summary>
-    public string Type { get; set => field = Unfrozen(value); } = "group";
+    public VideoRoomType Type { get; set => field = Unfrozen(value); } = VideoRoomType.Group;
 
     /// <summary>The status callback URL of created rooms (the console's default status callback), or null.</summary>
     public string? StatusCallback { get; set => field = Unfrozen(value); }

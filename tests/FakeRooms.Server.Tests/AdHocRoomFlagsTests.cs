@@ -16,7 +16,7 @@ public sealed class AdHocRoomFlagsTests
         });
 
         options.AdHocRooms.Enabled.Should().BeFalse();
-        options.AdHocRooms.Type.Should().Be("go");
+        options.AdHocRooms.Type.Should().Be(VideoRoomType.Go);
         options.AdHocRooms.StatusCallback.Should().Be("http://127.0.0.1:9/events");
     }
 
@@ -46,6 +46,22 @@ public sealed class AdHocRoomFlagsTests
         exitUrl.Should().Be(2);
         stderr.ToString().Should().Contain("--adhoc-room-type must be group, group-small, peer-to-peer or go, not 'huge'")
             .And.Contain("--adhoc-status-callback must be an absolute http or https URL, not 'not-a-url'");
+        stdout.ToString().Should().NotContain("FakeRooms listening");
+    }
+
+    [Test]
+    public async Task The_reconnection_window_flag_sets_the_option_and_refuses_what_is_not_a_number_of_seconds()
+    {
+        var options = new FakeRoomsOptions();
+        ServerConfiguration.Configure(options, new Dictionary<string, string> { ["--reconnection-window"] = "45" });
+        options.ReconnectionWindow.Should().Be(TimeSpan.FromSeconds(45));
+
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = await ServerCommand.RunAsync(["--reconnection-window", "0", "--port", "0", "--quiet"], stdout, stderr);
+
+        exit.Should().Be(2);
+        stderr.ToString().Should().StartWith("fakerooms: --reconnection-window must be a whole number from 1 to 86400, not '0'");
         stdout.ToString().Should().NotContain("FakeRooms listening");
     }
 }

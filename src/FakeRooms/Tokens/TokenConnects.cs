@@ -111,8 +111,9 @@ internal sealed class TokenConnects
         var settings = options.AdHocRooms;
         if (!settings.Enabled)
             return null;
-        if (!WireNames.TryRoomType(settings.Type, out var type))
+        if (!Enum.IsDefined(settings.Type))
             throw new ArgumentException($"FakeRoomsOptions.AdHocRooms.Type '{settings.Type}' is not a room type (group, group-small, peer-to-peer, go).", nameof(options));
+        var type = (RoomType)settings.Type;
         if (settings.StatusCallback is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             throw new ArgumentException($"FakeRoomsOptions.AdHocRooms.StatusCallback '{url}' is not an absolute http(s) URL.", nameof(options));
         if (settings.StatusCallbackMethod is not ("GET" or "POST"))

@@ -47,11 +47,11 @@ public sealed class FrozenOptionsTests
 
         ((Action)(() => fake.Options.Seed = 2)).Should().Throw<InvalidOperationException>().WithMessage("*cannot change*");
         ((Action)(() => fake.Options.AuthMode = AuthMode.AnyAccount)).Should().Throw<InvalidOperationException>();
-        ((Action)(() => fake.Options.AdHocRooms.Type = "go")).Should().Throw<InvalidOperationException>();
+        ((Action)(() => fake.Options.AdHocRooms.Type = VideoRoomType.Go)).Should().Throw<InvalidOperationException>();
         ((Action)(() => fake.Options.ApiKeys[KeySid] = "secret")).Should().Throw<NotSupportedException>();
         fake.Options.ApiKeys.IsReadOnly.Should().BeTrue();
         fake.Options.Seed.Should().Be(1);
-        fake.Options.AdHocRooms.Type.Should().Be("group");
+        fake.Options.AdHocRooms.Type.Should().Be(VideoRoomType.Group);
         fake.Options.ApiKeys.Should().BeEmpty();
     }
 
@@ -67,7 +67,7 @@ public sealed class FrozenOptionsTests
             property.SetValue(options, OtherThan(property.GetValue(options), property.PropertyType));
         options.ApiKeys[KeySid] = "secret";
         options.AdHocRooms.Enabled = false;
-        options.AdHocRooms.Type = "go";
+        options.AdHocRooms.Type = VideoRoomType.Go;
         options.AdHocRooms.StatusCallback = "https://app.invalid/events";
         options.AdHocRooms.StatusCallbackMethod = "GET";
 

@@ -175,7 +175,7 @@ public sealed class AccessTokenConnectTests : FakeRoomsTest
         {
             o.StartTime = Start;
             o.ApiKeys[KeySid] = KeySecret;
-            o.AdHocRooms.Type = "group-small";
+            o.AdHocRooms.Type = VideoRoomType.GroupSmall;
             o.AdHocRooms.StatusCallback = "https://app.invalid/video/events";
             o.CallbackHandler = receiver;
         });
@@ -200,9 +200,9 @@ public sealed class AccessTokenConnectTests : FakeRoomsTest
     [Test]
     public void Invalid_ad_hoc_settings_are_refused_when_the_fake_starts()
     {
-        var act = () => FakeRoomsServer.Start(o => o.AdHocRooms.Type = "huge");
+        var act = () => FakeRoomsServer.Start(o => o.AdHocRooms.Type = (VideoRoomType)99);
 
-        act.Should().Throw<ArgumentException>().WithMessage("*AdHocRooms.Type 'huge'*");
+        act.Should().Throw<ArgumentException>().WithMessage("*AdHocRooms.Type '99'*");
     }
 
     private string Expired(TimeSpan ago)
