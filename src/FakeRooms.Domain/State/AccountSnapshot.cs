@@ -8,9 +8,10 @@ using FakeRooms.Domain.Transcriptions;
 namespace FakeRooms.Domain.State;
 
 /// <summary>
-/// One account's rooms, participants, tracks, recordings, compositions, composition hooks and media settings at one
-/// moment: everything needed to rebuild the account exactly (indexes, in-progress names, the tracks being recorded and
-/// every pending timeout or processing step are derived from it on restore).
+/// One account's rooms, participants (with their subscribe rules and reconnection windows), tracks, transcriptions,
+/// recordings, compositions, composition hooks and media settings at one moment: everything needed to rebuild the
+/// account exactly (indexes, in-progress names, the tracks being recorded and every pending timeout or processing step
+/// are derived from it on restore).
 /// </summary>
 internal sealed record AccountSnapshot
 {

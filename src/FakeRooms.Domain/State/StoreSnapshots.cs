@@ -50,8 +50,8 @@ internal sealed class StoreSnapshots(AccountState account, RoomIndex rooms, Reco
     }
 
     /// <summary>
-    /// Fills this (empty, new) store from a snapshot: rooms, the in-progress name index, status indexes, participants,
-    /// tracks, recordings (and which live tracks they capture), compositions, hooks, settings, and every pending timeout
+    /// Fills this (empty, new) store from a snapshot: rooms, the in-progress name index, status indexes, participants
+    /// (their subscribe rules and reconnection windows), tracks, transcriptions, recordings (and which live tracks they capture), compositions, hooks, settings, and every pending timeout
     /// and processing step, derived from the state as the live store would have scheduled it. No events are emitted.
     /// Timers that fell due before <paramref name="settledUntil"/> fire on the next operation.
     /// </summary>
