@@ -194,4 +194,6 @@ internal sealed class ParticipantState(Participant current)
     public IReadOnlyList<Subscriptions.SubscribeRule> SubscribeRules = Subscriptions.SubscribeRules.SubscribeToAll;
     /// <summary>Counts losses of connection, so a reconnection window that ran out after a reconnect does nothing.</summary>
     public long Reconnects;
+    /// <summary>When the current reconnection window runs out (meaningful while <c>reconnecting</c>).</summary>
+    public DateTimeOffset? ReconnectDeadline;
 }

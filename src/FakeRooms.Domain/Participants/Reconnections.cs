@@ -19,9 +19,22 @@ internal sealed class Reconnections(AccountState account, RoomIndex rooms, Parti
         var participant = ParticipantRegistry.FindConnected(room, roomSidOrName, participantSidOrIdentity);
         var attempt = ++participant.Reconnects;
         participant.Current = participant.Current with { Status = ParticipantStatus.Reconnecting, DateUpdated = now };
-        account.Timers.Schedule(now + account.Options.ReconnectionWindow,
+        participant.ReconnectDeadline = now + account.Options.ReconnectionWindow;
+        account.Timers.Schedule(participant.ReconnectDeadline.Value,
             new RoomTimer(TimerKind.Deferred, room, participant, Run: at => OnWindowOver(room, participant, attempt, at)));
         return participant.Current;
+    }
+
+    /// <summary>
+    /// Restores a reconnecting participant's window (snapshot import, under the lock): it runs out at
+    /// <paramref name="deadline"/>, ordered by the participant's sequence among timers due then.
+    /// </summary>
+    public void Restore(RoomState room, ParticipantState participant, DateTimeOffset deadline)
+    {
+        var attempt = participant.Reconnects;
+        participant.ReconnectDeadline = deadline;
+        account.Timers.Restore(new RoomTimer(TimerKind.Deferred, room, participant, Run: at => OnWindowOver(room, participant, attempt, at)),
+            deadline, participant.Current.Sequence);
     }
 
     /// <summary>

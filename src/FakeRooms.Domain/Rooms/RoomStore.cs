@@ -51,7 +51,7 @@ internal sealed class RoomStore
         Subscriptions = new SubscriptionRegistry(_account, _index);
         Transcriptions = new TranscriptionRegistry(_account, _index);
         Reconnections = new Reconnections(_account, _index, _participants);
-        _snapshots = new StoreSnapshots(_account, _index, _recordings, _compositions, _hooks, retention);
+        _snapshots = new StoreSnapshots(_account, _index, _recordings, _compositions, _hooks, retention, Reconnections);
     }
 
     public string AccountSid => _account.AccountSid;

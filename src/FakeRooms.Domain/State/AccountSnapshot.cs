@@ -2,13 +2,16 @@ using FakeRooms.Domain.Compositions;
 using FakeRooms.Domain.Participants;
 using FakeRooms.Domain.Recordings;
 using FakeRooms.Domain.Rooms;
+using FakeRooms.Domain.Subscriptions;
+using FakeRooms.Domain.Transcriptions;
 
 namespace FakeRooms.Domain.State;
 
 /// <summary>
-/// One account's rooms, participants, tracks, recordings, compositions, composition hooks and media settings at one
-/// moment: everything needed to rebuild the account exactly (indexes, in-progress names, the tracks being recorded and
-/// every pending timeout or processing step are derived from it on restore).
+/// One account's rooms, participants (with their subscribe rules and reconnection windows), tracks, transcriptions,
+/// recordings, compositions, composition hooks and media settings at one moment: everything needed to rebuild the
+/// account exactly (indexes, in-progress names, the tracks being recorded and every pending timeout or processing step
+/// are derived from it on restore).
 /// </summary>
 internal sealed record AccountSnapshot
 {
@@ -99,6 +102,22 @@ internal sealed record RoomSnapshot
 
     /// <summary>When the room's recording rules were last changed (RecordingRules <c>date_updated</c>); null: never.</summary>
     public DateTimeOffset? RecordingRulesUpdated { get; init; }
+
+    /// <summary>The room's Transcriptions resource, or null when it has none.</summary>
+    public TranscriptionSnapshot? Transcription { get; init; }
+}
+
+/// <summary>A room's Transcriptions resource and whether its clock runs.</summary>
+internal sealed record TranscriptionSnapshot
+{
+    /// <summary>The resource.</summary>
+    public required Transcription Transcription { get; init; }
+
+    /// <summary>
+    /// Since when it has run (<c>started</c>, someone in the room), or null when it does not run now; the time run
+    /// before is the resource's duration.
+    /// </summary>
+    public DateTimeOffset? RunningSince { get; init; }
 }
 
 /// <summary>A participant and the tracks it publishes now.</summary>
@@ -109,4 +128,13 @@ internal sealed record ParticipantSnapshot
 
     /// <summary>Tracks published now, in publication order (a disconnected participant has none).</summary>
     public IReadOnlyList<PublishedTrack> PublishedTracks { get; init; } = [];
+
+    /// <summary>The participant's subscribe rules; null (older snapshots): the default rule, include all.</summary>
+    public IReadOnlyList<SubscribeRule>? SubscribeRules { get; init; }
+
+    /// <summary>
+    /// When a <c>reconnecting</c> participant's reconnection window runs out (it is disconnected with 53002); null for
+    /// the others. Null for a reconnecting one: its date_updated plus the window.
+    /// </summary>
+    public DateTimeOffset? ReconnectDeadline { get; init; }
 }

@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using FakeRooms.Domain.Participants;
 using FakeRooms.Domain.Recordings;
 using FakeRooms.Domain.Rooms;
+using FakeRooms.Domain.Subscriptions;
+using FakeRooms.Domain.Transcriptions;
 
 namespace FakeRooms.Domain.State;
 
@@ -34,7 +36,45 @@ internal static partial class SnapshotValidator
     public static void Validate(string accountSid, AccountSnapshot snapshot)
     {
         ValidateRooms(accountSid, snapshot);
+        ValidateClientFlows(accountSid, snapshot);
         ValidateMedia(accountSid, snapshot);
+    }
+
+    /// <summary>Subscribe rules, reconnection windows and transcriptions: the state the client-flow resources rely on.</summary>
+    private static void ValidateClientFlows(string accountSid, AccountSnapshot snapshot)
+    {
+        var sequences = new HashSet<long>(snapshot.Rooms.Select(r => r.Room.Sequence));
+        foreach (var entry in snapshot.Rooms)
+        {
+            var where = $"room {entry.Room.Sid}";
+            foreach (var p in entry.Participants)
+            {
+                var at = $"{where}, participant {p.Participant.Sid}";
+                if (p.SubscribeRules is { } rules && (SubscribeRules.Check(rules) is not null || rules.Any(r => r.Malformed)))
+                    throw new ArgumentException($"{at}: subscribe_rules are not a valid rule set (1 to {SubscribeRules.MaxRules} rules, each with a type and its filters)");
+                if (p.ReconnectDeadline is not null && p.Participant.Status != ParticipantStatus.Reconnecting)
+                    throw new ArgumentException($"{at}: only a reconnecting participant has a reconnect_deadline");
+            }
+            if (entry.Transcription is not { } snap)
+                continue;
+            var t = snap.Transcription;
+            var here = $"{where}, transcription {t.Ttid}";
+            if (string.IsNullOrEmpty(t.Ttid))
+                throw new ArgumentException($"{where}: the transcription's ttid is empty");
+            if (t.RoomSid != entry.Room.Sid || t.AccountSid != accountSid)
+                throw new ArgumentException($"{here}: room_sid or account_sid does not match its room");
+            if (!sequences.Add(t.Sequence))
+                throw new ArgumentException($"{here}: sequence {t.Sequence} appears twice");
+            var inProgress = entry.Room.Status == RoomStatus.InProgress;
+            if (t.Status == TranscriptionStatus.Started && !inProgress)
+                throw new ArgumentException($"{here}: a room that has ended has no started transcription");
+            var runs = t.Status == TranscriptionStatus.Started && inProgress
+                       && entry.Participants.Any(p => p.Participant.Status != ParticipantStatus.Disconnected);
+            if (runs != (snap.RunningSince is not null))
+                throw new ArgumentException(runs
+                    ? $"{here}: a started transcription with participants in its room needs running_since"
+                    : $"{here}: only a started transcription with participants in its room has running_since");
+        }
     }
 
     private static void ValidateRooms(string accountSid, AccountSnapshot snapshot)

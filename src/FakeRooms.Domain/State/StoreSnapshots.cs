@@ -2,6 +2,8 @@ using FakeRooms.Domain.Compositions;
 using FakeRooms.Domain.Participants;
 using FakeRooms.Domain.Recordings;
 using FakeRooms.Domain.Rooms;
+using FakeRooms.Domain.Subscriptions;
+using FakeRooms.Domain.Transcriptions;
 
 namespace FakeRooms.Domain.State;
 
@@ -10,7 +12,7 @@ namespace FakeRooms.Domain.State;
 /// processing step the live store would still run. No events are emitted.
 /// </summary>
 internal sealed class StoreSnapshots(AccountState account, RoomIndex rooms, RecordingRegistry recordings,
-    CompositionRegistry compositions, HookRegistry hooks, Retention retention)
+    CompositionRegistry compositions, HookRegistry hooks, Retention retention, Reconnections reconnections)
 {
     /// <summary>The account's state after settling every timer due now.</summary>
     public AccountSnapshot Export()
@@ -31,8 +33,13 @@ internal sealed class StoreSnapshots(AccountState account, RoomIndex rooms, Reco
                 {
                     Participant = p.Current,
                     PublishedTracks = p.Tracks.ToList(),
+                    SubscribeRules = p.SubscribeRules,
+                    ReconnectDeadline = p.Current.Status == ParticipantStatus.Reconnecting ? p.ReconnectDeadline : null,
                 }).ToList(),
                 RecordingRulesUpdated = recordings.RulesUpdated(r.Current.Sid),
+                Transcription = r.Transcription is { } t
+                    ? new TranscriptionSnapshot { Transcription = t.Current, RunningSince = t.RunningSince }
+                    : null,
             }).ToList(),
             Recordings = recordings.Export(),
             Compositions = compositions.Export(),
@@ -43,8 +50,8 @@ internal sealed class StoreSnapshots(AccountState account, RoomIndex rooms, Reco
     }
 
     /// <summary>
-    /// Fills this (empty, new) store from a snapshot: rooms, the in-progress name index, status indexes, participants,
-    /// tracks, recordings (and which live tracks they capture), compositions, hooks, settings, and every pending timeout
+    /// Fills this (empty, new) store from a snapshot: rooms, the in-progress name index, status indexes, participants
+    /// (their subscribe rules and reconnection windows), tracks, transcriptions, recordings (and which live tracks they capture), compositions, hooks, settings, and every pending timeout
     /// and processing step, derived from the state as the live store would have scheduled it. No events are emitted.
     /// Timers that fell due before <paramref name="settledUntil"/> fire on the next operation.
     /// </summary>
@@ -76,13 +83,23 @@ internal sealed class StoreSnapshots(AccountState account, RoomIndex rooms, Reco
         {
             var participant = new ParticipantState(p.Participant);
             participant.Tracks.AddRange(p.PublishedTracks);
+            participant.SubscribeRules = p.SubscribeRules ?? SubscribeRules.SubscribeToAll;
             state.Participants.Add(participant);
             if (p.Participant.Status != ParticipantStatus.Disconnected)
                 state.ConnectedByIdentity[p.Participant.Identity] = participant;
         }
         state.EverJoined = state.Participants.Count > 0;
+        if (entry.Transcription is { } transcription)
+        {
+            state.Transcription = TranscriptionClock.Restore(transcription.Transcription, transcription.RunningSince);
+            account.Sequence = Math.Max(account.Sequence, transcription.Transcription.Sequence);
+        }
         if (entry.Room.Status == RoomStatus.InProgress)
             RestoreTimers(state);
+        foreach (var (p, participant) in entry.Participants.Zip(state.Participants))
+            if (p.Participant.Status == ParticipantStatus.Reconnecting)
+                reconnections.Restore(state, participant,
+                    p.ReconnectDeadline ?? p.Participant.DateUpdated + account.Options.ReconnectionWindow);
         account.Sequence = Math.Max(account.Sequence, entry.Room.Sequence);
         foreach (var p in entry.Participants)
             account.Sequence = Math.Max(account.Sequence, Math.Max(p.Participant.Sequence, p.PublishedTracks.Select(t => t.Sequence).DefaultIfEmpty().Max()));

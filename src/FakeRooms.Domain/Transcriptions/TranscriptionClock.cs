@@ -15,6 +15,16 @@ internal sealed class TranscriptionClock(Transcription current)
 
     public Transcription Current { get; private set; } = current;
 
+    /// <summary>Since when the clock runs, or null when it does not (snapshot export).</summary>
+    public DateTimeOffset? RunningSince => _runningSince;
+
+    /// <summary>
+    /// A resource from a snapshot: the time run before <paramref name="runningSince"/> is its duration (every pause
+    /// writes the total there).
+    /// </summary>
+    public static TranscriptionClock Restore(Transcription transcription, DateTimeOffset? runningSince) =>
+        new(transcription) { _runningSince = runningSince, _secondsBefore = transcription.Duration ?? 0 };
+
     /// <summary>A new resource, <c>started</c>; it runs at once when someone is in the room.</summary>
     public static TranscriptionClock Start(string ttid, string accountSid, string roomSid, IReadOnlyDictionary<string, string> configuration,
         DateTimeOffset now, long sequence, bool anyoneInRoom)

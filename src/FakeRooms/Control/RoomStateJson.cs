@@ -45,6 +45,10 @@ internal static class RoomStateJson
                     ? new JObject { ["code"] = reason.Code, ["status"] = reason.HttpStatus, ["message"] = reason.Message }
                     : JValue.CreateNull(),
                 ["published_tracks"] = tracks,
+                ["subscribe_rules"] = p.SubscribeRules is { } subscribeRules
+                    ? ClientFlowStateJson.SubscribeRulesJson(subscribeRules)
+                    : JValue.CreateNull(),
+                ["reconnect_deadline"] = Date(p.ReconnectDeadline),
             });
         }
         var rules = new JArray();
@@ -85,6 +89,7 @@ internal static class RoomStateJson
             ["sequence"] = room.Sequence,
             ["next_event_number"] = entry.NextEventNumber,
             ["participants"] = participants,
+            ["transcription"] = ClientFlowStateJson.TranscriptionJson(entry.Transcription),
         };
     }
 
@@ -151,6 +156,7 @@ internal static class RoomStateJson
             Participants = participants,
             NextEventNumber = Int(json, "next_event_number") ?? 0,
             RecordingRulesUpdated = ReadDate(json, "recording_rules_updated"),
+            Transcription = ClientFlowStateJson.ReadTranscription(json, accountSid, sid),
         };
     }
 
@@ -201,6 +207,12 @@ internal static class RoomStateJson
                 Sequence = Long(t, "sequence") ?? throw Missing(t, "sequence"),
             });
         }
-        return new ParticipantSnapshot { Participant = participant, PublishedTracks = tracks };
+        return new ParticipantSnapshot
+        {
+            Participant = participant,
+            PublishedTracks = tracks,
+            SubscribeRules = ClientFlowStateJson.ReadSubscribeRules(json),
+            ReconnectDeadline = ReadDate(json, "reconnect_deadline"),
+        };
     }
 }

@@ -8,8 +8,9 @@ namespace FakeRooms.Control;
 /// <summary>
 /// The JSON form of a <see cref="FakeRoomsSnapshot"/> (<c>GET/PUT /__fakerooms/state</c>, <c>--persist</c> files).
 /// Names follow Twilio's resource JSON (snake_case, enum spellings as on the wire); the fake's own bookkeeping
-/// (<c>sequence</c>, <c>sid_draws</c>, <c>next_event_number</c>, <c>recording_rules</c>) rides along. Dates keep
-/// their full precision (ISO 8601, UTC). Each resource's mapping: <see cref="RoomStateJson"/>, <see cref="RecordingStateJson"/>,
+/// (<c>sequence</c>, <c>sid_draws</c>, <c>next_event_number</c>, <c>recording_rules</c>, <c>reconnect_deadline</c>,
+/// <c>running_since</c>) rides along. Dates keep their full precision (ISO 8601, UTC). Each resource's mapping:
+/// <see cref="RoomStateJson"/>, <see cref="ClientFlowStateJson"/>, <see cref="RecordingStateJson"/>,
 /// <see cref="CompositionStateJson"/>; the shared value reading and writing: <see cref="StateJsonFields"/>.
 /// </summary>
 internal static class StateJson
