@@ -43,8 +43,8 @@ internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher
     /// <summary>One request, from the guard's checks to the answer written.</summary>
     /// <param name="context">The request.</param>
     /// <param name="stubs">
-    /// Runs the test's stubs (WireMock's middleware) and says whether one answered; null when none can (no stub is
-    /// registered and the request came in memory).
+    /// Runs the test's stubs (WireMock's middleware) and says whether one answered; null when none can (no stub or
+    /// mapping file is registered): the request then goes straight to the dispatcher, over a socket or in memory.
     /// </param>
     /// <param name="fromSocket">True when Kestrel read the request from a socket, false for the in-memory handler.</param>
     public async Task InvokeAsync(HttpContext context, Func<HttpContext, Task<bool>>? stubs, bool fromSocket)

@@ -190,8 +190,8 @@ internal sealed class WireMockAdapter : IDisposable
     }
 
     /// <summary>
-    /// True while a test's stub or a mapping file is registered: then in-memory requests must pass WireMock's mapping
-    /// step too. Otherwise that step only hands every request back, and the in-memory lane skips it.
+    /// True while a test's stub or a mapping file is registered: then requests (over a socket and in memory) must pass
+    /// WireMock's mapping step. Otherwise that step only hands every request back, and both lanes skip it.
     /// </summary>
     public bool HasStubs => Volatile.Read(ref _stubbed) > 0;
 
@@ -224,7 +224,7 @@ internal sealed class WireMockAdapter : IDisposable
     {
         var files = Directory.GetFiles(directory, "*.json", SearchOption.TopDirectoryOnly);
         Array.Sort(files, StringComparer.Ordinal);
-        // Kept for good (a reset keeps mapping files), so in-memory requests always pass WireMock's mapping step.
+        // Kept for good (a reset keeps mapping files), so every request passes WireMock's mapping step.
         Interlocked.Add(ref _stubbed, files.Length);
         foreach (var file in files)
         {
