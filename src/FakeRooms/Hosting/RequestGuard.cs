@@ -43,15 +43,12 @@ internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher
     /// <summary>One request, from the guard's checks to the answer written.</summary>
     /// <param name="context">The request.</param>
     /// <param name="stubs">
-    /// Runs the test's stubs (WireMock's middleware) and says whether one answered; null when none can (no stub is
-    /// registered and the request came in memory).
+    /// Runs the test's stubs (WireMock's middleware) and says whether one answered; null when none can (no stub or
+    /// mapping file is registered): the request then goes straight to the dispatcher, over a socket or in memory.
     /// </param>
     /// <param name="fromSocket">True when Kestrel read the request from a socket, false for the in-memory handler.</param>
     public async Task InvokeAsync(HttpContext context, Func<HttpContext, Task<bool>>? stubs, bool fromSocket)
     {
-        // WireMock stores four entries in Items on every request; a dictionary sized for them is not grown (and
-        // re-hashed) twice per request.
-        context.Items = new Dictionary<object, object?>(4);
         var request = context.Request;
         // WireMock never sees the query: the guard keeps it for the dispatcher (see the class comment).
         string? query = null;
@@ -118,6 +115,10 @@ internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
+            // WireMock stores four entries in Items on every request it sees; a dictionary sized for them is not
+            // grown (and re-hashed) twice per request. Without stubs nothing uses Items.
+            if (stubs is not null)
+                context.Items = new Dictionary<object, object?>(4);
             if (stubs is not null && await stubs(context))
             {
                 // A test's stub (FakeRoomsServer.Stub, --mappings) answered instead of the fake: journaled all the same.

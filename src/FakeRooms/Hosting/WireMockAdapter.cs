@@ -29,9 +29,11 @@ namespace FakeRooms.Hosting;
 /// guard reads every body anyway (bounded, RequestGuard.cs); WireMock's copy of the request has an empty one.</item>
 /// <item>The query is kept beside the request: WireMock splits it on <c>;</c> as well as <c>&amp;</c> and throws on a
 /// bare <c>=</c> or on names that differ only in case, a 500 on every route (RequestGuard.cs).</item>
-/// <item>In-memory requests skip its middleware while no stub is registered (<see cref="AnswerInMemoryAsync"/>): then
-/// it would only hand every request back, and its request and response copies were most of an in-memory call's time
-/// (bench section 5).</item>
+/// <item>Its middleware (stub matching, the catch-all) runs only while a stub or mapping file is registered
+/// (<see cref="HasStubs"/>), over a socket and in memory alike: with none it would only hand every request back, after
+/// copying the request, evaluating the mappings and building the marker's response. That was most of an in-memory
+/// call's time (bench section 5) and 11-13% of CreateRoom's throughput over HTTP (docs/performance.md, Round 3).
+/// <see cref="FakeRoomsServer.Stub"/> and <c>--mappings</c> turn it on for every later request.</item>
 /// </list>
 /// </summary>
 internal sealed class WireMockAdapter : IDisposable
@@ -112,11 +114,12 @@ internal sealed class WireMockAdapter : IDisposable
             PreWireMockMiddlewareInit = app =>
             {
                 tokenGuard?.Install(app);
-                // Over a socket, every request meets WireMock's middleware (next): the stubs, then the catch-all.
+                // WireMock's middleware (next) runs only while a stub or mapping file is registered, on both lanes
+                // (the class comment): the stubs, then the catch-all.
                 ((IApplicationBuilder)app).Use(next =>
                 {
                     _wireMock = next;
-                    return context => guard.InvokeAsync(context, _stubStep, fromSocket: true);
+                    return context => guard.InvokeAsync(context, HasStubs ? _stubStep : null, fromSocket: true);
                 });
             },
             AdditionalServiceRegistration = services =>
@@ -187,8 +190,8 @@ internal sealed class WireMockAdapter : IDisposable
     }
 
     /// <summary>
-    /// True while a test's stub or a mapping file is registered: then in-memory requests must pass WireMock's mapping
-    /// step too. Otherwise that step only hands every request back, and the in-memory lane skips it.
+    /// True while a test's stub or a mapping file is registered: then requests (over a socket and in memory) must pass
+    /// WireMock's mapping step. Otherwise that step only hands every request back, and both lanes skip it.
     /// </summary>
     public bool HasStubs => Volatile.Read(ref _stubbed) > 0;
 
@@ -221,7 +224,7 @@ internal sealed class WireMockAdapter : IDisposable
     {
         var files = Directory.GetFiles(directory, "*.json", SearchOption.TopDirectoryOnly);
         Array.Sort(files, StringComparer.Ordinal);
-        // Kept for good (a reset keeps mapping files), so in-memory requests always pass WireMock's mapping step.
+        // Kept for good (a reset keeps mapping files), so every request passes WireMock's mapping step.
         Interlocked.Add(ref _stubbed, files.Length);
         foreach (var file in files)
         {

@@ -81,6 +81,30 @@ public sealed class WireMockAdapterTests(bool listen)
     }
 
     [Test]
+    public async Task A_stub_overrides_a_route_of_the_fake_until_a_reset_and_the_fake_answers_alike_with_or_without_stubs()
+    {
+        // Without stubs WireMock's middleware is skipped (WireMockAdapter's class comment); a stub turns it on and a
+        // reset off again, and the fake's answer has the same status, headers and body length either way.
+        using var without = await _http.PostAsync("/v1/Rooms", Form("UniqueName=a"));
+        _fake.Stub(Request.Create().WithPath("/v1/Rooms").UsingPost(), Response.Create().WithStatusCode(503));
+        using var stubbed = await _http.PostAsync("/v1/Rooms", Form("UniqueName=b"));
+        using var beside = await _http.PostAsync("/v1/Rooms/RMx/Participants", Form("Status=x"));
+        _fake.Reset();
+        using var after = await _http.PostAsync("/v1/Rooms", Form("UniqueName=c"));
+
+        stubbed.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable, "a stub answers before the fake's own route");
+        beside.StatusCode.Should().Be(HttpStatusCode.MethodNotAllowed, "with a stub registered, other requests reach the fake");
+        without.StatusCode.Should().Be(HttpStatusCode.Created);
+        after.StatusCode.Should().Be(HttpStatusCode.Created, "a reset removes the stub");
+        Names(after).Should().Equal(Names(without));
+        after.Content.Headers.ContentLength.Should().Be(without.Content.Headers.ContentLength);
+        _fake.Calls.Should().ContainSingle().Which.FormValue("UniqueName").Should().Be("c");
+
+        static IEnumerable<string> Names(HttpResponseMessage response) =>
+            response.Headers.Concat(response.Content.Headers).Select(h => h.Key).Order(StringComparer.OrdinalIgnoreCase);
+    }
+
+    [Test]
     public void No_type_of_the_fake_keeps_an_ambient_per_request_slot()
     {
         var ambient = typeof(FakeRoomsServer).Assembly.GetTypes()
