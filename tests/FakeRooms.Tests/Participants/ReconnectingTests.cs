@@ -12,10 +12,19 @@ namespace FakeRooms.Tests.Participants;
 /// </summary>
 public sealed class ReconnectingTests : CallbackTest
 {
+    // Rooms of every test here draw the same seeded SID: a callback path per test keeps a late delivery from an
+    // earlier test out of this one's list.
+    private static string TestName => TestContext.CurrentContext.Test.MethodName!;
+
+    private string TestCallbackUrl => CallbackUrl + "/" + TestName;
+
+    private List<ReceivedCallback> Mine(string roomSid) =>
+        Receiver.For(roomSid).Where(c => c.Url.EndsWith("/" + TestName, StringComparison.Ordinal)).ToList();
+
     [Test]
     public async Task A_lost_connection_shows_reconnecting_in_rest_and_only_the_reconnecting_filter_lists_it()
     {
-        var room = await CreateRoomWithCallback("standup");
+        var room = await CreateRoomWithCallback("standup", TestCallbackUrl);
         var alice = Fake.Rooms.Connect("standup", "alice");
         alice.Publish(VideoTrackKind.Audio, "mic");
         var bob = Fake.Rooms.Connect("standup", "bob");
@@ -32,13 +41,13 @@ public sealed class ReconnectingTests : CallbackTest
         reconnecting.Select(p => p.Identity).Should().Equal("alice");
         bob.SubscribedTracks.Select(t => t.Name).Should().Equal(["mic"], "a reconnecting participant keeps its tracks");
         await Fake.Callbacks.WhenIdleAsync();
-        Receiver.For(room.Sid).Select(c => c.Event).Should().NotContain(e => e.Contains("reconnect"));
+        Mine(room.Sid).Select(c => c.Event).Should().NotContain(e => e.Contains("reconnect"));
     }
 
     [Test]
     public async Task Coming_back_within_the_window_is_connected_again_with_no_callback()
     {
-        var room = await CreateRoomWithCallback("standup");
+        var room = await CreateRoomWithCallback("standup", TestCallbackUrl);
         var alice = Fake.Rooms.Connect("standup", "alice");
 
         alice.LoseConnection();
@@ -48,13 +57,13 @@ public sealed class ReconnectingTests : CallbackTest
         await Fake.Callbacks.WhenIdleAsync();
 
         (await ParticipantResource.FetchAsync(room.Sid, alice.Sid, client: Twilio)).Status.Should().Be(ParticipantResource.StatusEnum.Connected);
-        Receiver.For(room.Sid).Select(c => c.Event).Should().Equal("room-created", "participant-connected");
+        Mine(room.Sid).Select(c => c.Event).Should().Equal("room-created", "participant-connected");
     }
 
     [Test]
     public async Task When_the_window_runs_out_the_participant_is_disconnected_with_53002_and_participant_disconnected()
     {
-        var room = await CreateRoomWithCallback("standup");
+        var room = await CreateRoomWithCallback("standup", TestCallbackUrl);
         var alice = Fake.Rooms.Connect("standup", "alice");
         alice.Publish(VideoTrackKind.Audio, "mic");
         Fake.Clock.Advance(TimeSpan.FromSeconds(10));
@@ -68,10 +77,10 @@ public sealed class ReconnectingTests : CallbackTest
         gone.Duration.Should().Be(40);
         alice.Current.DisconnectError!.Code.Should().Be(53002);
         alice.Current.DisconnectError.Message.Should().Be("Signaling connection timed out");
-        var disconnected = Receiver.For(room.Sid).Single(c => c.Event == "participant-disconnected");
+        var disconnected = Mine(room.Sid).Single(c => c.Event == "participant-disconnected");
         disconnected.Parameters["ParticipantStatus"].Should().Be("disconnected");
         disconnected.Parameters["ParticipantDuration"].Should().Be("40");
-        Receiver.For(room.Sid).Select(c => c.Event).Should().Equal("room-created", "participant-connected", "track-added", "track-removed",
+        Mine(room.Sid).Select(c => c.Event).Should().Equal("room-created", "participant-connected", "track-added", "track-removed",
             "participant-disconnected");
     }
 
