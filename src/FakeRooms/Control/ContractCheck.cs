@@ -134,7 +134,9 @@ internal static class ContractCheck
         }
     }
 
-    private static string LocationOf(OperationDescription spec) => spec.Location == ParameterLocation.Form ? "form" : "query";
+    private static string LocationOf(OperationDescription spec) => LocationOf(spec.Location);
+
+    private static string LocationOf(ParameterLocation location) => location == ParameterLocation.Form ? "form" : "query";
 
     private static ContractFinding UnknownParameter(CallRecord call, OperationDescription spec, string name, IReadOnlyDictionary<string, IReadOnlyList<string>> values)
     {
@@ -162,7 +164,7 @@ internal static class ContractCheck
     {
         if (value.Length == 0)
             return null;
-        var (name, location) = (parameter.Name, parameter.Location == ParameterLocation.Form ? "form" : "query");
+        var (name, location) = (parameter.Name, LocationOf(parameter.Location));
         switch (parameter.Type)
         {
             case ParameterType.Enum when !parameter.Values.Contains(value, StringComparer.Ordinal):
