@@ -79,7 +79,7 @@ public sealed partial class FakeRoomsServer : IAsyncDisposable, IDisposable
         Events.Subscribe(CallbackDispatcher);
         _guard = new RequestGuard(this, Dispatcher);
         _host = WireMockAdapter.Start(options, _guard);
-        Clients = new TwilioClients(CreateHttpMessageHandler);
+        Clients = new TwilioClients(CreateHttpMessageHandler, Options.Listen ? null : http => new InMemoryTwilioClient(this, _guard, () => _host.HasStubs, http));
         _ticker = Clock.StartTicking(ReportBug);
     }
 

@@ -24,17 +24,32 @@ internal sealed class FaultTransport : IDisposable
     /// The dispatcher's answer, to write at once or after the fault's delay; null when the fault dropped the connection
     /// (the context is aborted: no status line, no headers, no body reach the client).
     /// </summary>
-    public Task<HttpResult?> DeliverAsync(HttpResult result, HttpContext context) =>
+    public async Task<HttpResult?> DeliverAsync(HttpResult result, HttpContext context)
+    {
+        var delivered = await DeliverAsync(result, context.RequestAborted).ConfigureAwait(false);
+        if (delivered is null)
+            context.Abort();
+        return delivered;
+    }
+
+    /// <summary>
+    /// The same for a caller without an <see cref="HttpContext"/> (the in-memory SDK client,
+    /// <see cref="Hosting.InMemoryTwilioClient"/>): null when the fault dropped the connection, which the caller reports
+    /// as a dropped connection.
+    /// </summary>
+    /// <param name="result">The dispatcher's answer.</param>
+    /// <param name="aborted">The client gave up: the delay ends early.</param>
+    public Task<HttpResult?> DeliverAsync(HttpResult result, CancellationToken aborted) =>
         result.Delay <= TimeSpan.Zero && !result.DropConnection
             ? Task.FromResult<HttpResult?>(result)
-            : DeliverLateAsync(result, context);
+            : DeliverLateAsync(result, aborted);
 
-    private async Task<HttpResult?> DeliverLateAsync(HttpResult result, HttpContext context)
+    private async Task<HttpResult?> DeliverLateAsync(HttpResult result, CancellationToken aborted)
     {
         if (result.Delay > TimeSpan.Zero)
         {
             // Ends early when the client gives up (its timeout) or the fake stops, so no request outlives either.
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, context.RequestAborted);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, aborted);
             try
             {
                 await Task.Delay(result.Delay, DelayClock, wait.Token).ConfigureAwait(false);
@@ -43,10 +58,7 @@ internal sealed class FaultTransport : IDisposable
             {
             }
         }
-        if (!result.DropConnection)
-            return result;
-        context.Abort();
-        return null;
+        return result.DropConnection ? null : result;
     }
 
     public void Dispose()

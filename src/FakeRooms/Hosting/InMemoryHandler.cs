@@ -20,7 +20,9 @@ internal sealed class InMemoryHandler(Func<HttpContext, Task> answer, Uri fake) 
             return await Network().SendAsync(request, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        ArraySegment<byte>? body = null;
+        if (request.Content is { } content)
+            body = await ReadBodyAsync(content, cancellationToken).ConfigureAwait(false);
         using var lifetime = new Lifetime(cancellationToken);
         var responseBody = new MemoryStream();
         var context = new DefaultHttpContext(Features(request, uri, body, lifetime, responseBody));
@@ -59,16 +61,30 @@ internal sealed class InMemoryHandler(Func<HttpContext, Task> answer, Uri fake) 
         return Interlocked.CompareExchange(ref _network, created, null) ?? created;
     }
 
-    private static FeatureCollection Features(HttpRequestMessage request, Uri uri, byte[]? body, Lifetime lifetime, Stream responseBody)
+    /// <summary>The request body, copied once into a buffer of the size the content announces.</summary>
+    private static async Task<ArraySegment<byte>> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
     {
-        IHeaderDictionary headers = new HeaderDictionary();
-        foreach (var (name, values) in request.Headers)
-            headers.Append(name, values.ToArray());
+        var length = content.Headers.ContentLength;
+        var copy = new MemoryStream(length is > 0 and <= 1 << 20 ? (int)length.Value : 0);
+        await content.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
+        return new ArraySegment<byte>(copy.GetBuffer(), 0, (int)copy.Length);
+    }
+
+    private static Microsoft.Extensions.Primitives.StringValues Values(System.Net.Http.Headers.HeaderStringValues values) =>
+        values.Count == 1 ? new(values.ToString()) : new(values.ToArray());
+
+    private static FeatureCollection Features(HttpRequestMessage request, Uri uri, ArraySegment<byte>? body, Lifetime lifetime, Stream responseBody)
+    {
+        // The headers as the client set them (NonValidated): what a socket would carry, without parsing each value
+        // into typed header objects only to print it again.
+        IHeaderDictionary headers = new HeaderDictionary(request.Headers.NonValidated.Count + 3);
+        foreach (var (name, values) in request.Headers.NonValidated)
+            headers.Append(name, Values(values));
         if (request.Content is { } content)
         {
-            foreach (var (name, values) in content.Headers)
-                headers.Append(name, values.ToArray());
-            headers.ContentLength = body!.Length;
+            foreach (var (name, values) in content.Headers.NonValidated)
+                headers.Append(name, Values(values));
+            headers.ContentLength = body!.Value.Count;
         }
         // The Host a client sends: the authority, with the port only when it is not the scheme's default.
         headers.Host = uri.Authority;
@@ -85,7 +101,7 @@ internal sealed class InMemoryHandler(Func<HttpContext, Task> answer, Uri fake) 
             QueryString = uri.Query,
             RawTarget = uri.PathAndQuery,
             Headers = headers,
-            Body = body is null ? Stream.Null : new MemoryStream(body, writable: false),
+            Body = body is { } bytes ? new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false) : Stream.Null,
         });
         features.Set<IHttpRequestBodyDetectionFeature>(new BodyDetection(body is not null));
         features.Set<IHttpResponseFeature>(new HttpResponseFeature());

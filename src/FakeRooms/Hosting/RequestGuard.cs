@@ -142,6 +142,27 @@ internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher
     }
 
     /// <summary>
+    /// A request the in-memory SDK client built itself (<see cref="InMemoryTwilioClient"/>): no HTTP to check or read,
+    /// so only the dispatcher, as every other request meets it. A bug escaping it is reported and answered with
+    /// Twilio's 500 JSON, as <see cref="InvokeAsync"/> does.
+    /// </summary>
+    public HttpResult Handle(HttpRequestData request)
+    {
+        try
+        {
+            return dispatcher.Handle(request);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            server.ReportBug(e);
+            return Dispatcher.ErrorResult(TwilioErrors.InternalServerError);
+        }
+    }
+
+    /// <summary>The dispatcher's answer through the fault transport (delay, drop); null when the fault dropped it.</summary>
+    public Task<HttpResult?> DeliverAsync(HttpResult result, CancellationToken aborted) => _transport.DeliverAsync(result, aborted);
+
+    /// <summary>
     /// How much of a refused body is read and dropped after the 413, so that a client still sending it gets the
     /// answer (below). Past it, or past <see cref="DrainTime"/>, the connection is closed with the body unread.
     /// </summary>

@@ -99,7 +99,7 @@ internal sealed class WireMockAdapter : IDisposable
         _guard = guard;
         _listen = listen;
         _stubStep = StubAnsweredAsync;
-        _server = WireMockServer.Start(new WireMockServerSettings
+        _server = StartWireMock(new WireMockServerSettings
         {
             Urls = [$"http://{host}:{port}"],
             StartAdminInterface = false,
@@ -143,6 +143,51 @@ internal sealed class WireMockAdapter : IDisposable
             .RespondWith(Response.Create().WithHeader(NoStubHeader, "1"));
 
         Url = listen ? _server.Url ?? _server.Urls[0] : NotListeningUrl;
+    }
+
+    /// <summary>
+    /// True in a process that is only the fake (the standalone server, <c>FakeRooms.Server</c>), where the fake may change
+    /// process-wide settings while it starts; false in a test process, whose other threads may use them meanwhile.
+    /// </summary>
+    internal static bool OwnsProcess { get; set; }
+
+    /// <summary>
+    /// <see cref="WireMockServer.Start(WireMockServerSettings)"/>. WireMock's constructor serializes its whole settings
+    /// object with Newtonsoft.Json for a Debug log line, whatever the logger (WireMock.Net 2.21.0,
+    /// <c>WireMockServer</c> constructor: <c>Logger.Debug("Server settings {0}", JsonConvert.SerializeObject(settings,
+    /// Formatting.Indented))</c>): contracts built by reflection for every type it reaches, about 95 ms of a
+    /// standalone cold start (dotnet-trace of a start). In a process that is only the fake, the settings are serialized
+    /// as <c>{}</c> instead (a resolver that gives their type a contract without members), through Newtonsoft's
+    /// process-wide default, set for the start only. A test process keeps the cost: changing that default there could
+    /// change a test's own JSON on another thread.
+    /// </summary>
+    private static WireMockServer StartWireMock(WireMockServerSettings settings)
+    {
+        if (!OwnsProcess)
+            return WireMockServer.Start(settings);
+        var previous = Newtonsoft.Json.JsonConvert.DefaultSettings;
+        Newtonsoft.Json.JsonConvert.DefaultSettings = static () => new Newtonsoft.Json.JsonSerializerSettings { ContractResolver = SettingsUnread.Instance };
+        try
+        {
+            return WireMockServer.Start(settings);
+        }
+        finally
+        {
+            Newtonsoft.Json.JsonConvert.DefaultSettings = previous;
+        }
+    }
+
+    /// <summary>Gives WireMock's settings a contract with no members; any other type (none today) Newtonsoft's default.</summary>
+    private sealed class SettingsUnread : Newtonsoft.Json.Serialization.IContractResolver
+    {
+        public static readonly SettingsUnread Instance = new();
+
+        private static readonly Newtonsoft.Json.Serialization.JsonObjectContract Settings = new(typeof(WireMockServerSettings));
+
+        private Newtonsoft.Json.Serialization.DefaultContractResolver? _default;
+
+        public Newtonsoft.Json.Serialization.JsonContract ResolveContract(Type type) =>
+            type == typeof(WireMockServerSettings) ? Settings : (_default ??= new()).ResolveContract(type);
     }
 
     /// <summary>
