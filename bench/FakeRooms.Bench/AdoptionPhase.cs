@@ -158,6 +158,7 @@ internal sealed class AdoptionPhase(BenchSettings settings, Report report)
             report.Add(new Row("Standalone cold start to first 201 (ms)", "not measured", Note: "FakeRooms.Server.dll not built"));
             return;
         }
+        await ColdStartFloorAsync();
         await ColdStartRowAsync(dll, "build output");
         var r2r = Path.Combine(Path.GetDirectoryName(dll)!, "..", "..", "..", "..", "..", "artifacts", "fakerooms-r2r", "FakeRooms.Server.dll");
         if (File.Exists(r2r))
@@ -165,6 +166,51 @@ internal sealed class AdoptionPhase(BenchSettings settings, Report report)
         else
             report.Add(new Row("Standalone cold start, ReadyToRun publish (ms)", "not measured",
                 Note: "publish it to artifacts/fakerooms-r2r first (docs/standalone.md)"));
+    }
+
+    /// <summary>
+    /// The floor under the standalone's cold start on this machine: the bench's own plain ASP.NET Core server of the
+    /// same routes (<see cref="PlainAspNet"/>, <c>--serve aspnet</c>), no WireMock and no fake, from process start to its
+    /// first 201. The machine's speed moves both by a third between runs; the difference is the fake's own.
+    /// </summary>
+    private async Task ColdStartFloorAsync()
+    {
+        var runs = settings.Quick ? 3 : 5;
+        var times = new List<double>();
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false });
+        const string sid = "AC00000000000000000000000000000001", token = "floor";
+        for (var i = 0; i < runs; i++)
+        {
+            var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardInput = true };
+            foreach (var arg in new[] { typeof(AdoptionPhase).Assembly.Location, "--serve", "aspnet", "--user", sid, "--password", token })
+                psi.ArgumentList.Add(arg);
+            var t0 = Stopwatch.GetTimestamp();
+            using var process = Process.Start(psi) ?? throw new InvalidOperationException("Cannot start the ASP.NET Core child.");
+            try
+            {
+                using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+                string? url = null;
+                while (url is null && await process.StandardOutput.ReadLineAsync(cts.Token) is { } line)
+                    if (line.StartsWith("READY ", StringComparison.Ordinal))
+                        url = line.Split(' ')[1];
+                using var request = new HttpRequestMessage(HttpMethod.Post, url + "/v1/Rooms")
+                {
+                    Content = new StringContent("UniqueName=first", Encoding.UTF8, "application/x-www-form-urlencoded"),
+                };
+                request.Headers.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{sid}:{token}")));
+                using var response = await http.SendAsync(request, cts.Token);
+                if (response.StatusCode != HttpStatusCode.Created)
+                    throw new InvalidOperationException($"The ASP.NET Core child's first create answered {(int)response.StatusCode}.");
+                times.Add(Stats.TicksToMillis(Stopwatch.GetTimestamp() - t0));
+            }
+            finally
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+        report.Add(new Row($"  floor: a plain ASP.NET Core server of the same routes (bench --serve aspnet), process start to first 201, median of {runs} (ms)",
+            $"{Stats.Median(times):0} (min {times.Min():0}, max {times.Max():0})", Note: "no target; no WireMock, no fake"));
     }
 
     private async Task ColdStartRowAsync(string dll, string what)
