@@ -85,6 +85,28 @@ public sealed class InMemoryTwilioClientTests
         answers.Add((await rules.Should().ThrowAsync<ApiException>()).Which.Code.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var recordingDelete = () => RoomRecordingResource.DeleteAsync(pathRoomSid: room.Sid, pathSid: "RT00000000000000000000000000000000", client: client);
         answers.Add((await recordingDelete.Should().ThrowAsync<ApiException>()).Which.Code.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Names a URL or a form must escape, and ones Uri reads as a query or a fragment when they land in the path.
+        foreach (var name in new[] { "100% sure", "a/b", "why?not", "#hash", "emoji 🎉", "tab\tand\nline", "ünï cödé", "a+b=c&d" })
+        {
+            try
+            {
+                await RoomResource.CreateAsync(uniqueName: name, client: client);
+                Keep(201);
+            }
+            catch (ApiException e)
+            {
+                answers.Add($"create {name}: {e.Status} {e.Code}");
+            }
+            try
+            {
+                await RoomResource.FetchAsync(pathSid: name, client: client);
+                Keep(200);
+            }
+            catch (ApiException e)
+            {
+                answers.Add($"fetch {name}: {e.Status} {e.Code}");
+            }
+        }
         await RoomResource.UpdateAsync(pathSid: room.Sid, status: RoomResource.RoomStatusEnum.Completed, client: client);
         Keep(200);
         RoomResource.Fetch(pathSid: room.Sid, client: client);
