@@ -1,6 +1,7 @@
 using System.Net;
 using System.Runtime.InteropServices;
 using System.Text;
+using FakeRooms.Domain.Errors;
 using FakeRooms.Http;
 using Twilio.Http;
 using TwilioHttpClient = Twilio.Http.HttpClient;
@@ -52,7 +53,11 @@ internal sealed class InMemoryTwilioClient(FakeRoomsServer server, RequestGuard 
 
         LastRequest = request;
         LastResponse = null;
-        var result = guard.Handle(Read(request, uri));
+        var read = Read(request, uri);
+        // A body over the limit is refused before it is read, as RequestGuard refuses it: no form in the journal.
+        var result = read.BodyLength > server.Options.MaxRequestBodyBytes
+            ? guard.Handle(read with { Form = FormValues.Empty }, TwilioErrors.PayloadTooLarge)
+            : guard.Handle(read);
 
         // HttpClient gives up after its Timeout (100 s by default), whatever the fault's delay.
         var timeout = http.Timeout;

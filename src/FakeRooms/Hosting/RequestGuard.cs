@@ -146,11 +146,17 @@ internal sealed class RequestGuard(FakeRoomsServer server, Dispatcher dispatcher
     /// so only the dispatcher, as every other request meets it. A bug escaping it is reported and answered with
     /// Twilio's 500 JSON, as <see cref="InvokeAsync"/> does.
     /// </summary>
-    public HttpResult Handle(HttpRequestData request)
+    /// <param name="request">The request.</param>
+    /// <param name="refused">
+    /// An error decided before the request was read (a body over <see cref="FakeRoomsOptions.MaxRequestBodyBytes"/>):
+    /// answered as <see cref="RefuseAsync"/> answers it, with <c>Connection: close</c>.
+    /// </param>
+    public HttpResult Handle(HttpRequestData request, TwilioError? refused = null)
     {
         try
         {
-            return dispatcher.Handle(request);
+            var result = dispatcher.Handle(request, refused);
+            return refused is null ? result : result with { Headers = [.. result.Headers, new("Connection", "close")] };
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

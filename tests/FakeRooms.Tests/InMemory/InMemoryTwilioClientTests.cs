@@ -78,6 +78,9 @@ public sealed class InMemoryTwilioClientTests
         answers.Add($"{error.Status} {error.Code} {error.Message}");
         var missing = () => RoomResource.FetchAsync(pathSid: "RM00000000000000000000000000000000", client: client);
         answers.Add((await missing.Should().ThrowAsync<ApiException>()).Which.Code.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var tooLarge = () => RoomResource.CreateAsync(uniqueName: new string('x', 2 << 20), client: client);
+        var refusedBody = (await tooLarge.Should().ThrowAsync<ApiException>()).Which;
+        answers.Add($"{refusedBody.Status} {refusedBody.Code} {refusedBody.Message}");
         await ParticipantResource.ReadAsync(pathRoomSid: room.Sid, client: client);
         Keep(200);
         var rules = () => SubscribeRulesResource.UpdateAsync(pathRoomSid: room.Sid, pathParticipantSid: "PA00000000000000000000000000000000",
