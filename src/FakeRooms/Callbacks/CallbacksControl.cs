@@ -16,21 +16,26 @@ internal static class CallbacksControl
 {
     public static void Register(RouteTable routes) =>
         routes.Add("GET", "/__fakerooms/callbacks", Operation.Control, List, control: true,
-            summary: "The status callbacks sent (or failed), oldest first; query filters RoomSid, Event, AccountSid, After (a sequence number: only later ones), Limit (the newest N).");
+            summary: "The status callbacks sent (or failed), oldest first; query filters RoomSid, Event, AccountSid, After (a sequence number: only later ones), Limit (the newest N).",
+            parameters:
+            [
+                Control.ControlParameters.Text("RoomSid"), Control.ControlParameters.Text("Event"), Control.ControlParameters.AccountSid,
+                Control.ControlParameters.Int("After"), Control.ControlParameters.Int("Limit", 10_000),
+            ]);
 
     private static HttpResult List(RequestContext ctx)
     {
-        var query = ctx.Request.Query;
-        var roomSid = query.First("RoomSid");
-        var eventName = query.First("Event");
-        var accountSid = query.First("AccountSid");
+        var query = ctx.Arguments;
+        var roomSid = query.Raw("RoomSid");
+        var eventName = query.Raw("Event");
+        var accountSid = query.Raw("AccountSid");
         long? after = null;
-        if (query.First("After") is { Length: > 0 } rawAfter)
+        if (query.Raw("After") is { Length: > 0 } rawAfter)
             after = long.TryParse(rawAfter, NumberStyles.None, CultureInfo.InvariantCulture, out var parsedAfter)
                 ? parsedAfter
                 : throw new TwilioErrorException(TwilioErrors.InvalidParameter("After", rawAfter));
         var limit = int.MaxValue;
-        if (query.First("Limit") is { Length: > 0 } rawLimit)
+        if (query.Raw("Limit") is { Length: > 0 } rawLimit)
             limit = int.TryParse(rawLimit, NumberStyles.None, CultureInfo.InvariantCulture, out var parsedLimit) && parsedLimit is >= 1 and <= 10_000
                 ? parsedLimit
                 : throw new TwilioErrorException(TwilioErrors.OutOfRange("Limit", rawLimit, "1 to 10000"));

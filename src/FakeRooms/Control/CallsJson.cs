@@ -87,16 +87,27 @@ internal sealed record CallFilter(Operation? Operation, string? RoomSid, int? St
     /// <summary>Only the newest this many of the matching calls (1 to 10,000).</summary>
     public int? Limit { get; init; }
 
-    public static CallFilter Parse(Http.FormValues query)
+    /// <summary>The query parameters of <c>GET /__fakerooms/calls</c> that <see cref="Parse"/> reads.</summary>
+    public static IReadOnlyList<Http.Catalogue.ParameterDescription> Parameters =>
+    [
+        ControlParameters.Enum("Operation", Enum.GetNames<Operation>()),
+        ControlParameters.Text("Status"),
+        ControlParameters.Text("RoomSid"),
+        ControlParameters.AccountSid,
+        ControlParameters.Int("After"),
+        ControlParameters.Int("Limit", MaxLimit),
+    ];
+
+    public static CallFilter Parse(Http.Catalogue.Arguments query)
     {
         Operation? operation = null;
-        if (query.First("Operation") is { Length: > 0 } rawOperation)
+        if (query.Raw("Operation") is { Length: > 0 } rawOperation)
             operation = Enum.TryParse<Operation>(rawOperation, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
                 ? parsed
                 : throw new TwilioErrorException(new TwilioError(20001, 400,
                     $"Invalid Operation: '{rawOperation}' (one of {string.Join(", ", Enum.GetNames<Operation>())})"));
         int? status = null, statusClass = null;
-        if (query.First("Status") is { Length: > 0 } rawStatus)
+        if (query.Raw("Status") is { Length: > 0 } rawStatus)
         {
             // 404 matches exactly; 4xx matches every 4xx.
             if (rawStatus.Length == 3 && rawStatus[1..].Equals("xx", StringComparison.OrdinalIgnoreCase) && rawStatus[0] is >= '1' and <= '5')
@@ -107,17 +118,17 @@ internal sealed record CallFilter(Operation? Operation, string? RoomSid, int? St
                 throw new TwilioErrorException(TwilioErrors.InvalidParameter("Status", rawStatus));
         }
         long? after = null;
-        if (query.First("After") is { Length: > 0 } rawAfter)
+        if (query.Raw("After") is { Length: > 0 } rawAfter)
             after = long.TryParse(rawAfter, NumberStyles.None, CultureInfo.InvariantCulture, out var parsedAfter)
                 ? parsedAfter
                 : throw new TwilioErrorException(TwilioErrors.InvalidParameter("After", rawAfter));
         int? limit = null;
-        if (query.First("Limit") is { Length: > 0 } rawLimit)
+        if (query.Raw("Limit") is { Length: > 0 } rawLimit)
             limit = int.TryParse(rawLimit, NumberStyles.None, CultureInfo.InvariantCulture, out var parsedLimit) && parsedLimit is >= 1 and <= MaxLimit
                 ? parsedLimit
                 : throw new TwilioErrorException(TwilioErrors.OutOfRange("Limit", rawLimit, $"1 to {MaxLimit}"));
-        return new CallFilter(operation, query.First("RoomSid") is { Length: > 0 } room ? room : null, status, statusClass,
-            query.First("AccountSid") is { Length: > 0 } account ? account : null) { After = after, Limit = limit };
+        return new CallFilter(operation, query.Raw("RoomSid") is { Length: > 0 } room ? room : null, status, statusClass,
+            query.Raw("AccountSid") is { Length: > 0 } account ? account : null) { After = after, Limit = limit };
     }
 
     private const int MaxLimit = 10_000;

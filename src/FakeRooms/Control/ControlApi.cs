@@ -16,11 +16,13 @@ internal static class ControlApi
         routes.Add("GET", "/__fakerooms/health", Operation.Control, Health, control: true,
             summary: "Liveness: status ok, the default account SID, the fake's URL and clock.");
         routes.Add("POST", "/__fakerooms/reset", Operation.Control, Reset, control: true,
-            summary: "Forgets every room, participant and recorded call; with AccountSid (form field or query) only that account's.");
+            summary: "Forgets every room, participant and recorded call; with AccountSid (form field or query) only that account's.",
+            parameters: [ControlParameters.AccountSid]);
         routes.Add("GET", "/__fakerooms/clock", Operation.Control, GetClock, control: true,
             summary: "The fake's clock: now, and whether it is manual.");
         routes.Add("POST", "/__fakerooms/clock/advance", Operation.Control, AdvanceClock, control: true,
-            summary: "Moves a manual clock forward by form field Seconds and runs every timeout that falls due.");
+            summary: "Moves a manual clock forward by form field Seconds and runs every timeout that falls due.",
+            parameters: [ControlParameters.Number("Seconds").Required()]);
     }
 
     private static HttpResult Health(RequestContext ctx) => new(200, JsonText.Write(w =>
@@ -40,7 +42,7 @@ internal static class ControlApi
     /// </summary>
     private static HttpResult Reset(RequestContext ctx)
     {
-        var account = ctx.Request.Form.First("AccountSid") ?? ctx.Request.Query.First("AccountSid");
+        var account = ControlParameters.Read(ctx, "AccountSid");
         if (!string.IsNullOrEmpty(account))
         {
             if (!Authenticator.IsAccountSid(account))
@@ -60,7 +62,7 @@ internal static class ControlApi
     /// <summary>Advances a manual clock by form field <c>Seconds</c> (a whole or decimal number, not negative).</summary>
     private static HttpResult AdvanceClock(RequestContext ctx)
     {
-        var raw = ctx.Request.Form.First("Seconds") ?? ctx.Request.Query.First("Seconds");
+        var raw = ControlParameters.Read(ctx, "Seconds");
         if (string.IsNullOrEmpty(raw))
             throw new TwilioErrorException(TwilioErrors.MissingParameter("Seconds"));
         if (!double.TryParse(raw, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) ||

@@ -132,6 +132,7 @@ internal static class ControlOpenApi
         {
             ParameterType.Integer => new JObject { ["type"] = "integer" },
             ParameterType.Boolean => new JObject { ["type"] = "boolean" },
+            ParameterType.Number => new JObject { ["type"] = "number" },
             ParameterType.Enum => new JObject { ["type"] = "string", ["enum"] = new JArray(parameter.Values) },
             ParameterType.DateTime => new JObject { ["type"] = "string", ["format"] = "date-time" },
             ParameterType.Uri => new JObject { ["type"] = "string", ["format"] = "uri" },

@@ -1,9 +1,9 @@
-using System.Text.RegularExpressions;
 using FakeRooms.Domain.Errors;
 using FakeRooms.Domain.Participants;
 using FakeRooms.Domain.Rooms;
 using FakeRooms.Http;
 using FakeRooms.Wire;
+using static FakeRooms.Control.ControlParameters;
 
 namespace FakeRooms.Control;
 
@@ -14,7 +14,7 @@ namespace FakeRooms.Control;
 /// error JSON. Bodies are the REST resources' own JSON, so <c>url</c> and <c>links</c> lead back to <c>/v1/...</c>.
 /// Rooms belong to the default account unless the form (or query) names another with <c>AccountSid</c>.
 /// </summary>
-internal static partial class ParticipantsControl
+internal static class ParticipantsControl
 {
     private const string Participants = "/__fakerooms/rooms/{Room}/participants";
     private const string Participant = Participants + "/{Participant}";
@@ -24,23 +24,31 @@ internal static partial class ParticipantsControl
     public static void Register(RouteTable routes)
     {
         routes.Add("POST", Participants, Operation.Control, Connect, control: true,
-            summary: "A simulated participant joins the room (form Identity; AccountSid for another account): 201 with the participant.");
+            summary: "A simulated participant joins the room (form Identity; AccountSid for another account): 201 with the participant.",
+            parameters: [Text("Identity").Required(), AccountSid]);
         routes.Add("POST", Participant + "/disconnect", Operation.Control, Disconnect, control: true,
-            summary: "The participant (PA SID or identity) leaves the room: 200 with the participant.");
+            summary: "The participant (PA SID or identity) leaves the room: 200 with the participant.",
+            parameters: [AccountSid]);
         routes.Add("POST", Participant + "/lose-connection", Operation.Control,
             ctx => ParticipantResult(200, StoreOf(ctx).Reconnections.LoseConnection(ctx.Path("Room"), ctx.Path("Participant")), ctx), control: true,
-            summary: "The participant loses its connection: reconnecting until it reconnects or the reconnection window runs out (53002).");
+            summary: "The participant loses its connection: reconnecting until it reconnects or the reconnection window runs out (53002).",
+            parameters: [AccountSid]);
         routes.Add("POST", Participant + "/reconnect", Operation.Control,
             ctx => ParticipantResult(200, StoreOf(ctx).Reconnections.Reconnect(ctx.Path("Room"), ctx.Path("Participant")), ctx), control: true,
-            summary: "A reconnecting participant comes back: connected again (53204 when it is not reconnecting).");
+            summary: "A reconnecting participant comes back: connected again (53204 when it is not reconnecting).",
+            parameters: [AccountSid]);
         routes.Add("POST", Tracks, Operation.Control, Publish, control: true,
-            summary: "The participant publishes a track (form Kind audio|video|data, Name): 201 with the published track.");
+            summary: "The participant publishes a track (form Kind audio|video|data, Name): 201 with the published track.",
+            parameters: [Enum("Kind", "audio", "video", "data").Required(), Text("Name").Required(), AccountSid]);
         routes.Add("POST", Track + "/unpublish", Operation.Control, Unpublish, control: true,
-            summary: "The participant stops publishing the track (MT SID or name).");
+            summary: "The participant stops publishing the track (MT SID or name).",
+            parameters: [AccountSid]);
         routes.Add("POST", Track + "/enable", Operation.Control, ctx => SetEnabled(ctx, true), control: true,
-            summary: "The participant resumes the track (track-enabled).");
+            summary: "The participant resumes the track (track-enabled).",
+            parameters: [AccountSid]);
         routes.Add("POST", Track + "/disable", Operation.Control, ctx => SetEnabled(ctx, false), control: true,
-            summary: "The participant pauses the track (track-disabled).");
+            summary: "The participant pauses the track (track-disabled).",
+            parameters: [AccountSid]);
     }
 
     /// <summary>
@@ -50,9 +58,8 @@ internal static partial class ParticipantsControl
     /// </summary>
     private static HttpResult Connect(RequestContext ctx)
     {
-        var form = ctx.Request.Form;
         // A missing field is a malformed request (20001); an empty one reaches the domain's identity rule (53200).
-        var identity = form.First("Identity") ?? throw new TwilioErrorException(TwilioErrors.MissingParameter("Identity"));
+        var identity = ctx.Arguments.Raw("Identity") ?? throw new TwilioErrorException(TwilioErrors.MissingParameter("Identity"));
         var participant = StoreOf(ctx).Connect(ctx.Path("Room"), identity);
         return ParticipantResult(201, participant, ctx);
     }
@@ -68,11 +75,10 @@ internal static partial class ParticipantsControl
     /// </summary>
     private static HttpResult Publish(RequestContext ctx)
     {
-        var form = ctx.Request.Form;
-        var rawKind = form.First("Kind") ?? throw new TwilioErrorException(TwilioErrors.MissingParameter("Kind"));
+        var rawKind = ctx.Arguments.Raw("Kind") ?? throw new TwilioErrorException(TwilioErrors.MissingParameter("Kind"));
         if (!WireNames.TryTrackKind(rawKind.ToLowerInvariant(), out var kind))
             throw new TwilioErrorException(TwilioErrors.InvalidParameter("Kind", rawKind));
-        var name = form.First("Name") ?? throw new TwilioErrorException(TwilioErrors.MissingParameter("Name"));
+        var name = ctx.Arguments.Raw("Name") ?? throw new TwilioErrorException(TwilioErrors.MissingParameter("Name"));
         var track = StoreOf(ctx).Publish(ctx.Path("Room"), ctx.Path("Participant"), kind, name);
         return TrackResult(201, track, ctx);
     }
@@ -85,23 +91,11 @@ internal static partial class ParticipantsControl
     private static HttpResult SetEnabled(RequestContext ctx, bool enabled) =>
         TrackResult(200, StoreOf(ctx).SetTrackEnabled(ctx.Path("Room"), ctx.Path("Participant"), ctx.Path("Track"), enabled), ctx);
 
-    private static RoomStore StoreOf(RequestContext ctx)
-    {
-        var account = ctx.Request.Form.First("AccountSid") ?? ctx.Request.Query.First("AccountSid");
-        if (string.IsNullOrEmpty(account))
-            return ctx.Server.Backend.Account(ctx.Server.AccountSid);
-        // Spec pattern of account SIDs: ^AC[0-9a-fA-F]{32}$ (FACTS §1.2).
-        if (!AccountSidPattern().IsMatch(account))
-            throw new TwilioErrorException(TwilioErrors.InvalidParameter("AccountSid", account));
-        return ctx.Server.Backend.Account(account);
-    }
+    private static RoomStore StoreOf(RequestContext ctx) => ControlParameters.StoreOf(ctx);
 
     private static HttpResult ParticipantResult(int status, Domain.Participants.Participant participant, RequestContext ctx) =>
         new(status, JsonText.Write(w => TwilioJson.WriteParticipant(w, participant, ctx.BaseUrl)));
 
     private static HttpResult TrackResult(int status, PublishedTrack track, RequestContext ctx) =>
         new(status, JsonText.Write(w => TwilioJson.WritePublishedTrack(w, track, ctx.BaseUrl)));
-
-    [GeneratedRegex("^AC[0-9a-fA-F]{32}$")]
-    private static partial Regex AccountSidPattern();
 }

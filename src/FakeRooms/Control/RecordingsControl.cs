@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using FakeRooms.Domain.Errors;
 using FakeRooms.Domain.Recordings;
 using FakeRooms.Domain.Rooms;
@@ -13,19 +12,21 @@ namespace FakeRooms.Control;
 /// <c>POST /__fakerooms/compositions/{Sid}/fail</c> (form <c>ErrorMessage</c>). Default account unless the form names
 /// another with <c>AccountSid</c>.
 /// </summary>
-internal static partial class RecordingsControl
+internal static class RecordingsControl
 {
     public static void Register(RouteTable routes)
     {
         routes.Add("POST", "/__fakerooms/recordings/{Sid}/fail", Operation.Control, FailRecording, control: true,
-            summary: "Fails a recording (form FailedOperation RecordingStart|RecordingComplete|RecordingUpload; AccountSid): 200 with it.");
+            summary: "Fails a recording (form FailedOperation RecordingStart|RecordingComplete|RecordingUpload; AccountSid): 200 with it.",
+            parameters: [ControlParameters.Enum("FailedOperation", "RecordingStart", "RecordingComplete", "RecordingUpload"), ControlParameters.AccountSid]);
         routes.Add("POST", "/__fakerooms/compositions/{Sid}/fail", Operation.Control, FailComposition, control: true,
-            summary: "Fails a composition (form ErrorMessage; AccountSid): 200 with it.");
+            summary: "Fails a composition (form ErrorMessage; AccountSid): 200 with it.",
+            parameters: [ControlParameters.Text("ErrorMessage"), ControlParameters.AccountSid]);
     }
 
     private static HttpResult FailRecording(RequestContext ctx)
     {
-        var raw = ctx.Request.Form.First("FailedOperation");
+        var raw = ctx.Arguments.Raw("FailedOperation");
         var operation = raw switch
         {
             null or "" or "RecordingUpload" => RecordingFailedOperation.RecordingUpload,
@@ -39,22 +40,10 @@ internal static partial class RecordingsControl
 
     private static HttpResult FailComposition(RequestContext ctx)
     {
-        var message = ctx.Request.Form.First("ErrorMessage") is { Length: > 0 } given ? given : "Composition failed (simulated)";
+        var message = ctx.Arguments.Raw("ErrorMessage") is { Length: > 0 } given ? given : "Composition failed (simulated)";
         var composition = StoreOf(ctx).FailComposition(ctx.Path("Sid"), message);
         return new HttpResult(200, JsonText.Write(w => CompositionJson.Write(w, composition, ctx.BaseUrl)));
     }
 
-    private static RoomStore StoreOf(RequestContext ctx)
-    {
-        var account = ctx.Request.Form.First("AccountSid") ?? ctx.Request.Query.First("AccountSid");
-        if (string.IsNullOrEmpty(account))
-            return ctx.Server.Backend.Account(ctx.Server.AccountSid);
-        // Spec pattern of account SIDs: ^AC[0-9a-fA-F]{32}$ (FACTS §1.2).
-        if (!AccountSidPattern().IsMatch(account))
-            throw new TwilioErrorException(TwilioErrors.InvalidParameter("AccountSid", account));
-        return ctx.Server.Backend.Account(account);
-    }
-
-    [GeneratedRegex("^AC[0-9a-fA-F]{32}$")]
-    private static partial Regex AccountSidPattern();
+    private static RoomStore StoreOf(RequestContext ctx) => ControlParameters.StoreOf(ctx);
 }

@@ -20,10 +20,12 @@ internal static class StandaloneControlApi
             summary: "Replaces every account's state with a snapshot from GET /__fakerooms/state (JSON body).");
         routes.Add("GET", "/__fakerooms/calls", Operation.Control, Calls, control: true,
             summary: "The journal of Twilio API calls, oldest first; query filters Operation (e.g. CreateRoom), RoomSid (SID or name), " +
-                     "Status (404 or 4xx), AccountSid, After (a sequence number: only later calls), Limit (the newest N); each call lists its contract findings.");
+                     "Status (404 or 4xx), AccountSid, After (a sequence number: only later calls), Limit (the newest N); each call lists its contract findings.",
+            parameters: CallFilter.Parameters);
         routes.Add("GET", "/__fakerooms/contract", Operation.Control, Contract, control: true,
             summary: "The client contract report: every recorded call real Twilio would reject or silently ignore, with the parameter " +
-                     "and the rule; query Ignore=53113,unknown-parameter leaves codes or rules out.");
+                     "and the rule; query Ignore=53113,unknown-parameter leaves codes or rules out.",
+            parameters: [ControlParameters.Text("Ignore").Repeated()]);
         routes.Add("POST", "/__fakerooms/fixture", Operation.Control, LoadFixture, control: true,
             summary: "Seeds rooms and participants from a fixture (JSON body, the --fixture format).");
     }
@@ -62,12 +64,12 @@ internal static class StandaloneControlApi
     }
 
     private static HttpResult Calls(RequestContext ctx) =>
-        new(200, CallsJson.Write(ctx.Server.Calls, CallFilter.Parse(ctx.Request.Query), ctx.Server.Options.LargeRoomMaxParticipants));
+        new(200, CallsJson.Write(ctx.Server.Calls, CallFilter.Parse(ctx.Arguments), ctx.Server.Options.LargeRoomMaxParticipants));
 
     private static HttpResult Contract(RequestContext ctx)
     {
         var ignore = new HashSet<string>(
-            ctx.Request.Query.All("Ignore").SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)),
+            ctx.Arguments.All("Ignore").SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)),
             StringComparer.Ordinal);
         return new HttpResult(200, ContractCheck.Report(ctx.Server.Calls, ignore, ctx.Server.Options.LargeRoomMaxParticipants));
     }

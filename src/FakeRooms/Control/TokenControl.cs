@@ -13,13 +13,13 @@ internal static class TokenControl
 {
     public static void Register(RouteTable routes) =>
         routes.Add("POST", "/__fakerooms/connect", Operation.Control, Connect, control: true,
-            summary: "A simulated client connects with an Access Token (form Token, optional Room): 201 with the participant; 20101-20107/20157 when the token is refused.");
+            summary: "A simulated client connects with an Access Token (form Token, optional Room): 201 with the participant; 20101-20107/20157 when the token is refused.",
+            parameters: [ControlParameters.Text("Token").Required(), ControlParameters.Text("Room")]);
 
     private static HttpResult Connect(RequestContext ctx)
     {
-        var form = ctx.Request.Form;
-        var token = form.First("Token") ?? throw new TwilioErrorException(TwilioErrors.MissingParameter("Token"));
-        var participant = ctx.Server.Tokens.Connect(token, form.First("Room"), account: null);
+        var token = ctx.Arguments.Raw("Token") ?? throw new TwilioErrorException(TwilioErrors.MissingParameter("Token"));
+        var participant = ctx.Server.Tokens.Connect(token, ctx.Arguments.Raw("Room"), account: null);
         return new HttpResult(201, JsonText.Write(w => TwilioJson.WriteParticipant(w, participant, ctx.BaseUrl)));
     }
 }

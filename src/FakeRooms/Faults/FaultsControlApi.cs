@@ -42,7 +42,8 @@ internal static class FaultsControlApi
     {
         routes.Add("POST", Prefix + "/faults", Operation.Control, AddRule, control: true,
             summary: "Adds a fault rule (form or JSON: Operation or Event, Room, Account, Times/Always/Probability, Fault, Status, Code, " +
-                     "Message, RetryAfter, DelayMs, Body, ContentType): 201 with the rule and its id.");
+                     "Message, RetryAfter, DelayMs, Body, ContentType): 201 with the rule and its id.",
+            parameters: [.. Fields.Select(Control.ControlParameters.Text)]);
         routes.Add("GET", Prefix + "/faults", Operation.Control, ListRules, control: true,
             summary: "Every fault rule, with how often it fired.");
         routes.Add("DELETE", Prefix + "/faults", Operation.Control, ClearRules, control: true,
@@ -52,7 +53,8 @@ internal static class FaultsControlApi
         routes.Add("GET", Prefix + "/rate-limit", Operation.Control, GetRateLimit, control: true,
             summary: "The rate limits (write and read requests per second per account) answered with 429/20429.");
         routes.Add("POST", Prefix + "/rate-limit", Operation.Control, SetRateLimit, control: true,
-            summary: "Sets the rate limits (form or JSON WritesPerSecond, ReadsPerSecond; absent or off turns one off).");
+            summary: "Sets the rate limits (form or JSON WritesPerSecond, ReadsPerSecond; absent or off turns one off).",
+            parameters: [Control.ControlParameters.Text("WritesPerSecond"), Control.ControlParameters.Text("ReadsPerSecond")]);
     }
 
     private static HttpResult AddRule(RequestContext ctx)

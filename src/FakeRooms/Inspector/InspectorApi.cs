@@ -24,10 +24,16 @@ internal static class InspectorApi
             summary: "The inspector's script and style sheet (app.js, app.css), embedded in the fake.");
         routes.Add("GET", "/__fakerooms/rooms", Operation.Control, Rooms, control: true,
             summary: "Every account's rooms, newest first, with connected participants; query AccountSid, Status " +
-                     "(in-progress|completed|failed), Limit (1 to 1000, default 200).");
+                     "(in-progress|completed|failed), Limit (1 to 1000, default 200).",
+            parameters:
+            [
+                Control.ControlParameters.AccountSid, Control.ControlParameters.Enum("Status", "in-progress", "completed", "failed"),
+                Control.ControlParameters.Int("Limit", 1000),
+            ]);
         routes.Add("GET", "/__fakerooms/rooms/{Room}", Operation.Control, Room, control: true,
             summary: "One room (SID, or the name of an in-progress room; query AccountSid) with its participants, tracks, " +
-                     "recordings, compositions and timeline of events, each at its time on the fake's clock.");
+                     "recordings, compositions and timeline of events, each at its time on the fake's clock.",
+            parameters: [Control.ControlParameters.AccountSid]);
         routes.Add("GET", "/__fakerooms/calls/{Sequence}", Operation.Control, Call, control: true,
             summary: "One journaled call by its sequence number: the request, its contract findings and the response " +
                      "(the error JSON, or the room for room operations).");
@@ -76,22 +82,22 @@ internal static class InspectorApi
 
     private static HttpResult Rooms(RequestContext ctx)
     {
-        var query = ctx.Request.Query;
+        var query = ctx.Arguments;
         RoomStatus? status = null;
-        if (query.First("Status") is { Length: > 0 } rawStatus)
+        if (query.Raw("Status") is { Length: > 0 } rawStatus)
             status = WireNames.TryRoomStatus(rawStatus, out var parsed)
                 ? parsed
                 : throw new TwilioErrorException(TwilioErrors.InvalidParameter("Status", rawStatus));
         var limit = 200;
-        if (query.First("Limit") is { Length: > 0 } rawLimit)
+        if (query.Raw("Limit") is { Length: > 0 } rawLimit)
             limit = int.TryParse(rawLimit, NumberStyles.None, CultureInfo.InvariantCulture, out var parsedLimit) && parsedLimit is >= 1 and <= 1000
                 ? parsedLimit
                 : throw new TwilioErrorException(TwilioErrors.OutOfRange("Limit", rawLimit, "1 to 1000"));
-        return new HttpResult(200, InspectorJson.Rooms(ctx.Server, NonEmpty(query.First("AccountSid")), status, limit));
+        return new HttpResult(200, InspectorJson.Rooms(ctx.Server, NonEmpty(query.Raw("AccountSid")), status, limit));
     }
 
     private static HttpResult Room(RequestContext ctx) =>
-        new(200, InspectorJson.Room(ctx.Server, ctx.Path("Room"), NonEmpty(ctx.Request.Query.First("AccountSid")), ctx.BaseUrl));
+        new(200, InspectorJson.Room(ctx.Server, ctx.Path("Room"), NonEmpty(ctx.Arguments.Raw("AccountSid")), ctx.BaseUrl));
 
     /// <summary>
     /// One call. The journal keeps no response bodies (a kept call costs no object until it is read; README:

@@ -69,4 +69,44 @@ public sealed class OpenApiTests : FakeRoomsTest
         form.ToString(Newtonsoft.Json.Formatting.None).Should().Be(
             """{"type":"object","properties":{"Name":{"type":"string"},"Seconds":{"type":"integer"}},"required":["Name"]}""");
     }
+
+    [Test]
+    public async Task The_control_routes_parameters_are_in_the_document()
+    {
+        var paths = (await Get("/__fakerooms/openapi.json")).Json["paths"]!;
+
+        string FormSchema(string path) =>
+            paths[path]!["post"]!["requestBody"]!["content"]!["application/x-www-form-urlencoded"]!["schema"]!.ToString(Newtonsoft.Json.Formatting.None);
+        IEnumerable<string> Query(string path) => paths[path]!["get"]!["parameters"]!.Where(p => p.Value<string>("in") == "query").Select(p => p.Value<string>("name")!);
+
+        FormSchema("/__fakerooms/rooms/{Room}/participants").Should().Be(
+            """{"type":"object","properties":{"Identity":{"type":"string"},"AccountSid":{"type":"string"}},"required":["Identity"]}""");
+        FormSchema("/__fakerooms/rooms/{Room}/participants/{Participant}/tracks").Should().Be(
+            """{"type":"object","properties":{"Kind":{"type":"string","enum":["audio","video","data"]},"Name":{"type":"string"},"AccountSid":{"type":"string"}},"required":["Kind","Name"]}""");
+        FormSchema("/__fakerooms/clock/advance").Should().Be("""{"type":"object","properties":{"Seconds":{"type":"number"}},"required":["Seconds"]}""");
+        FormSchema("/__fakerooms/connect").Should().Contain("\"Token\"").And.Contain("\"required\":[\"Token\"]");
+        FormSchema("/__fakerooms/faults").Should().Contain("\"DelayMs\"").And.Contain("\"Probability\"");
+        Query("/__fakerooms/calls").Should().Equal("Operation", "Status", "RoomSid", "AccountSid", "After", "Limit");
+        Query("/__fakerooms/callbacks").Should().Equal("RoomSid", "Event", "AccountSid", "After", "Limit");
+        Query("/__fakerooms/rooms").Should().Equal("AccountSid", "Status", "Limit");
+        Query("/__fakerooms/contract").Should().Equal("Ignore");
+    }
+
+    [Test]
+    public void A_control_handler_that_reads_a_parameter_its_route_does_not_declare_is_a_bug_not_a_silent_miss()
+    {
+        var routes = new RouteTable();
+        routes.Add("POST", "/__fakerooms/things", Operation.Control, ctx => new HttpResult(200, FakeRooms.Control.ControlParameters.Read(ctx, "Color") ?? ""),
+            control: true, summary: "A thing.", parameters: [FakeRooms.Control.ControlParameters.Text("Name")]);
+        var route = routes.Routes.Single(r => r.Template == "/__fakerooms/things");
+        var request = new HttpRequestData
+        {
+            Method = "POST", RawPath = "/__fakerooms/things", Segments = ["__fakerooms", "things"], Query = FormValues.Empty,
+            Form = FormValues.Parse("Color=red"), Origin = "http://127.0.0.1",
+        };
+
+        var read = () => route.Handler(new RequestContext(request, Route.NoParameters, Fake, Fake.Url) { Route = route });
+
+        read.Should().Throw<InvalidOperationException>().WithMessage("*declares no parameter Color*");
+    }
 }

@@ -26,6 +26,9 @@ internal enum ParameterType
     /// VideoLayout, TranscriptionsConfiguration (FACTS §1.1).
     /// </summary>
     Json,
+
+    /// <summary>A decimal number (control routes only: Twilio's operations take integers).</summary>
+    Number,
 }
 
 /// <summary>Where a parameter travels.</summary>
