@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using FakeRooms.Domain.Errors;
 using FakeRooms.Domain.Rooms;
 using FakeRooms.Http;
@@ -12,7 +11,7 @@ namespace FakeRooms.Control;
 /// parameters of a GET), and handlers read them through <see cref="RequestContext.Arguments"/>, which refuses a name
 /// the route does not declare, so a parameter is named in one place.
 /// </summary>
-internal static partial class ControlParameters
+internal static class ControlParameters
 {
     /// <summary>Which account a route acts on; the fake's own account when absent.</summary>
     public static ParameterDescription AccountSid => Text("AccountSid");
@@ -39,11 +38,8 @@ internal static partial class ControlParameters
         if (string.IsNullOrEmpty(account))
             return ctx.Server.Backend.Account(ctx.Server.AccountSid);
         // Spec pattern of account SIDs: ^AC[0-9a-fA-F]{32}$ (FACTS §1.2).
-        if (!AccountSidPattern().IsMatch(account))
+        if (!Authenticator.IsAccountSid(account))
             throw new TwilioErrorException(TwilioErrors.InvalidParameter("AccountSid", account));
         return ctx.Server.Backend.Account(account);
     }
-
-    [GeneratedRegex("^AC[0-9a-fA-F]{32}$")]
-    private static partial Regex AccountSidPattern();
 }

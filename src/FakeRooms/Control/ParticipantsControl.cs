@@ -1,6 +1,5 @@
 using FakeRooms.Domain.Errors;
 using FakeRooms.Domain.Participants;
-using FakeRooms.Domain.Rooms;
 using FakeRooms.Http;
 using FakeRooms.Wire;
 using static FakeRooms.Control.ControlParameters;
@@ -90,8 +89,6 @@ internal static class ParticipantsControl
     /// <summary>A participant resumes or pauses a track (by MT SID or name): 200 with the track.</summary>
     private static HttpResult SetEnabled(RequestContext ctx, bool enabled) =>
         TrackResult(200, StoreOf(ctx).SetTrackEnabled(ctx.Path("Room"), ctx.Path("Participant"), ctx.Path("Track"), enabled), ctx);
-
-    private static RoomStore StoreOf(RequestContext ctx) => ControlParameters.StoreOf(ctx);
 
     private static HttpResult ParticipantResult(int status, Domain.Participants.Participant participant, RequestContext ctx) =>
         new(status, JsonText.Write(w => TwilioJson.WriteParticipant(w, participant, ctx.BaseUrl)));

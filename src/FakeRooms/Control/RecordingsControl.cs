@@ -1,6 +1,5 @@
 using FakeRooms.Domain.Errors;
 using FakeRooms.Domain.Recordings;
-using FakeRooms.Domain.Rooms;
 using FakeRooms.Http;
 using FakeRooms.Wire;
 
@@ -34,16 +33,14 @@ internal static class RecordingsControl
             "RecordingComplete" => RecordingFailedOperation.RecordingComplete,
             _ => throw new TwilioErrorException(TwilioErrors.InvalidParameter("FailedOperation", raw)),
         };
-        var recording = StoreOf(ctx).FailRecording(ctx.Path("Sid"), operation);
+        var recording = ControlParameters.StoreOf(ctx).FailRecording(ctx.Path("Sid"), operation);
         return new HttpResult(200, JsonText.Write(w => RecordingJson.Write(w, recording, ctx.BaseUrl, roomScoped: false)));
     }
 
     private static HttpResult FailComposition(RequestContext ctx)
     {
         var message = ctx.Arguments.Raw("ErrorMessage") is { Length: > 0 } given ? given : "Composition failed (simulated)";
-        var composition = StoreOf(ctx).FailComposition(ctx.Path("Sid"), message);
+        var composition = ControlParameters.StoreOf(ctx).FailComposition(ctx.Path("Sid"), message);
         return new HttpResult(200, JsonText.Write(w => CompositionJson.Write(w, composition, ctx.BaseUrl)));
     }
-
-    private static RoomStore StoreOf(RequestContext ctx) => ControlParameters.StoreOf(ctx);
 }

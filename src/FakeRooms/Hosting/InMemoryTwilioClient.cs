@@ -40,6 +40,9 @@ internal sealed class InMemoryTwilioClient(FakeRoomsServer server, RequestGuard 
 
     private SystemNetHttpClient? _overHttp;
 
+    /// <summary>The fake's base URL (<c>https://video.twilio.com</c>): the Host and origin every answer is written for.</summary>
+    private readonly Uri _origin = new(server.Url);
+
     public override Response MakeRequest(Request request) => MakeRequestAsync(request).GetAwaiter().GetResult();
 
     public override async Task<Response> MakeRequestAsync(Request request)
@@ -113,8 +116,7 @@ internal sealed class InMemoryTwilioClient(FakeRoomsServer server, RequestGuard 
             headers["Content-Type"] = FormContentType;
             headers["Content-Length"] = form.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
-        var origin = new Uri(server.Url);
-        headers["Host"] = origin.Authority;
+        headers["Host"] = _origin.Authority;
 
         var rawPath = uri.AbsolutePath;
         return new HttpRequestData
@@ -126,7 +128,7 @@ internal sealed class InMemoryTwilioClient(FakeRoomsServer server, RequestGuard 
             Form = form is null ? FormValues.Empty : FormValues.Parse(form),
             ContentType = form is null ? null : FormContentType,
             Authorization = authorization,
-            Origin = origin.Scheme + "://" + origin.Authority,
+            Origin = _origin.Scheme + "://" + _origin.Authority,
             // The form is ASCII once encoded: a character per byte.
             BodyLength = form?.Length ?? 0,
             Headers = headers,
